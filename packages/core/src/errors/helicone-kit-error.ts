@@ -1,0 +1,28 @@
+const marker = 'helicone-kit.error';
+const symbol = Symbol.for(marker);
+
+/**
+ * Base of every error this kit throws. `isInstance` checks a `Symbol.for` marker instead of the prototype
+ * chain, so it also recognises errors from a second copy of the package (two versions in one bundle).
+ */
+export class HeliconeKitError extends Error {
+  private readonly [symbol] = true;
+  override name = 'HeliconeKitError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  static isInstance(error: unknown): error is HeliconeKitError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+
+  /** For subclasses: each has its own marker name, set as a symbol property in its constructor. */
+  protected static hasMarker(error: unknown, markerName: string): boolean {
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      (error as Record<symbol, unknown>)[Symbol.for(markerName)] === true
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { HeliconeKitError } from './helicone-kit-error';
+
+const marker = 'helicone-kit.error.ModelStringError';
+const symbol = Symbol.for(marker);
+
+/** A model string that the gateway would refuse, with the entry (0-based) that is wrong and why. */
+export class ModelStringError extends HeliconeKitError {
+  private readonly [symbol] = true;
+  override name = 'ModelStringError';
+  readonly model: string;
+  readonly entryIndex: number | undefined;
+  readonly entry: string | undefined;
+  readonly reason: string;
+
+  constructor(options: { model: string; entryIndex?: number; entry?: string; reason: string }) {
+    const where =
+      options.entryIndex === undefined
+        ? ''
+        : ` entry ${options.entryIndex + 1} (${JSON.stringify(options.entry ?? '')})`;
+    super(`Invalid model string ${JSON.stringify(options.model)}:${where} ${options.reason}`);
+    this.model = options.model;
+    this.entryIndex = options.entryIndex;
+    this.entry = options.entry;
+    this.reason = options.reason;
+  }
+
+  static override isInstance(error: unknown): error is ModelStringError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+}
