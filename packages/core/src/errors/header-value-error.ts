@@ -1,0 +1,31 @@
+import { HeliconeKitError } from './helicone-kit-error';
+
+const marker = 'helicone-kit.error.HeaderValueError';
+const symbol = Symbol.for(marker);
+
+/**
+ * A Helicone option or header value that cannot be sent safely: a control character, a property name that is
+ * not an HTTP token, a value over the length limit, a number out of range. The message names the field and the
+ * header but never repeats the value (it may be long, hostile, or secret).
+ */
+export class HeaderValueError extends HeliconeKitError {
+  private readonly [symbol] = true;
+  override name = 'HeaderValueError';
+  /** The option path, e.g. `userId`, `properties.Environment`, `cache.bucketMaxSize`. */
+  readonly field: string;
+  /** The HTTP header the field travels in, when there is one. */
+  readonly header: string | undefined;
+  readonly reason: string;
+
+  constructor(options: { field: string; header?: string; reason: string }) {
+    const header = options.header === undefined ? '' : ` (header ${options.header})`;
+    super(`Invalid Helicone option ${options.field}${header}: ${options.reason}`);
+    this.field = options.field;
+    this.header = options.header;
+    this.reason = options.reason;
+  }
+
+  static override isInstance(error: unknown): error is HeaderValueError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+}
