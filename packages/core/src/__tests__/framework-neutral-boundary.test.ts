@@ -55,6 +55,20 @@ describe('core stays framework-neutral', () => {
     expect([...main.files].some((file) => file.includes(`${path.sep}prices${path.sep}`))).toBe(false);
   });
 
+  it('the prices entry reaches neither React nor a Node built-in, and its price library imports nothing', () => {
+    const prices = importGraph(path.join(srcDir, 'prices', 'index.ts'));
+    expect([...prices.packages.keys()]).toContain('@pydantic/genai-prices');
+    for (const [specifier, importer] of prices.packages) {
+      expect(isNodeBuiltin(specifier), `${importer} imports ${specifier}`).toBe(false);
+      expect(packageName(specifier), `${importer} imports ${specifier}`).not.toMatch(/^(react|react-dom)$/);
+    }
+    const library = readFileSync(
+      path.resolve(srcDir, '../../../node_modules/@pydantic/genai-prices/dist/index.js'),
+      'utf8',
+    );
+    expect(ts.preProcessFile(library, true, true).importedFiles).toEqual([]);
+  });
+
   it('the walk itself finds imports (it would see a forbidden one)', () => {
     const graph = importGraph(path.join(srcDir, 'model-string', 'parse-model.ts'));
     expect([...graph.files].map((file) => path.relative(srcDir, file))).toContain(

@@ -1,0 +1,3 @@
+export { estimateCost } from './estimate-cost';
+export type { EstimateCostOptions } from './estimate-cost';
+export type { ModelPrice } from './types';

@@ -1,0 +1,41 @@
+import { HeliconeKitError } from './helicone-kit-error';
+
+const marker = 'helicone-kit.error.StreamError';
+const symbol = Symbol.for(marker);
+
+export type StreamErrorOptions = {
+  message: string;
+  /** The provider's error code (`null` when the provider sent `code: null`). */
+  code?: string | number | null;
+  /** The provider's error type, e.g. `server_error`; `invalid_stream_data` for data this kit could not read. */
+  type?: string;
+  param?: string | null;
+  /** The raw error object from the stream, or the raw `data` text when it was not valid JSON. */
+  error?: unknown;
+  cause?: unknown;
+};
+
+/**
+ * A stream that failed after it started: an `error` object sent in place of a chunk, an `event: error`, or a data
+ * line that is not JSON. Everything yielded before it stays valid.
+ */
+export class StreamError extends HeliconeKitError {
+  private readonly [symbol] = true;
+  override name = 'StreamError';
+  readonly code: string | number | null | undefined;
+  readonly type: string | undefined;
+  readonly param: string | null | undefined;
+  readonly error: unknown;
+
+  constructor(options: StreamErrorOptions) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code;
+    this.type = options.type;
+    this.param = options.param;
+    this.error = options.error;
+  }
+
+  static override isInstance(error: unknown): error is StreamError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+}
