@@ -1,0 +1,135 @@
+import { createHeaderReader, type HeadersInput } from '../response/read-header';
+import { HeliconeKitError } from './helicone-kit-error';
+import {
+  cut,
+  MAX_ERROR_BODY_LENGTH,
+  MAX_ERROR_MESSAGE_LENGTH,
+  MAX_ERROR_PARSE_LENGTH,
+  parseErrorBody,
+} from './parse-error-body';
+import { readBodyText } from './read-body-text';
+import { readRetryAfterMs } from './retry-after';
+
+const marker = 'helicone-kit.error.GatewayError';
+const symbol = Symbol.for(marker);
+
+// Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
+const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
+const redact = (text: string) => text.replace(HELICONE_KEY, '[redacted Helicone key]');
+
+export type GatewayErrorOptions = {
+  status: number;
+  message?: string;
+  code?: string;
+  type?: string;
+  param?: string;
+  details?: unknown[];
+  retryAfterMs?: number;
+  requestId?: string;
+  body?: string;
+  cause?: unknown;
+};
+
+/** The OpenAI error shape `toJSON()` gives, which the server route returns and the client reads back. */
+export type GatewayErrorJson = {
+  error: { message: string; type: string; code: string | null; param: string | null };
+};
+
+function defaultType(status: number): string {
+  if (status === 400 || status === 422) return 'invalid_request_error';
+  if (status === 401) return 'authentication_error';
+  if (status === 403) return 'permission_error';
+  if (status === 404) return 'not_found_error';
+  if (status === 429) return 'rate_limit_error';
+  if (status >= 500) return 'server_error';
+  return 'api_error';
+}
+
+/** An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. */
+export class GatewayError extends HeliconeKitError {
+  private readonly [symbol] = true;
+  override name = 'GatewayError';
+  readonly status: number;
+  /** `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. */
+  readonly code: string | undefined;
+  readonly type: string | undefined;
+  readonly param: string | undefined;
+  /** `error.details` as sent: the AI Gateway's attempts `{source,type,message,statusCode}`, Google's details. */
+  readonly details: readonly unknown[];
+  readonly retryAfterMs: number | undefined;
+  /** `Helicone-Id` of the failed request, when the response had one. */
+  readonly requestId: string | undefined;
+  /** The body text, cut at 8192 characters, Helicone keys redacted. */
+  readonly body: string | undefined;
+
+  constructor(options: GatewayErrorOptions) {
+    const message = options.message ?? `Request failed with status ${options.status}.`;
+    super(redact(cut(message, MAX_ERROR_MESSAGE_LENGTH)), { cause: options.cause });
+    this.status = options.status;
+    this.code = options.code;
+    this.type = options.type;
+    this.param = options.param;
+    this.details = options.details ?? [];
+    this.retryAfterMs = options.retryAfterMs;
+    this.requestId = options.requestId;
+    this.body = options.body === undefined ? undefined : redact(cut(options.body, MAX_ERROR_BODY_LENGTH));
+  }
+
+  /** 408, 409, 429 and every 5xx: worth trying again (after `retryAfterMs` when known). */
+  get isRetryable(): boolean {
+    return this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
+  }
+
+  /** For callers that have read the body already. Never throws. */
+  static fromBody(status: number, bodyText: string, headers?: HeadersInput): GatewayError {
+    const body = typeof bodyText === 'string' ? bodyText.slice(0, MAX_ERROR_PARSE_LENGTH + 1) : '';
+    const parsed = parseErrorBody(body);
+    const read = createHeaderReader(headers);
+    return new GatewayError({
+      status,
+      message: parsed.message,
+      code: parsed.code,
+      type: parsed.type,
+      param: parsed.param,
+      details: parsed.details,
+      retryAfterMs: readRetryAfterMs(read, parsed.details, Date.now()),
+      requestId: read('helicone-id'),
+      body,
+    });
+  }
+
+  /** Reads (at most 64 KiB of) the response body and parses it. Resolves to a `GatewayError`, never rejects. */
+  static async fromResponse(response: Response): Promise<GatewayError> {
+    const { text, failure } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
+    const error = GatewayError.fromBody(response.status, text, response.headers);
+    if (failure === undefined) return error;
+    return new GatewayError({
+      status: error.status,
+      message: error.message,
+      code: error.code,
+      type: error.type,
+      param: error.param,
+      details: [...error.details],
+      retryAfterMs: error.retryAfterMs,
+      requestId: error.requestId,
+      body: error.body,
+      cause: failure,
+    });
+  }
+
+  /** The OpenAI error shape; `type` falls back to one chosen from the status. */
+  toJSON(): GatewayErrorJson {
+    return {
+      error: {
+        message: this.message,
+        type: this.type ?? defaultType(this.status),
+        code: this.code ?? null,
+        param: this.param ?? null,
+      },
+    };
+  }
+
+  static override isInstance(error: unknown): error is GatewayError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readHeliconeResponse } from './read-helicone-response';
+
+const fixturesDir =
+  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
+
+type Recording = { label: string; status: number; headers: Record<string, string> };
+
+const nothing = {
+  requestId: undefined,
+  status: undefined,
+  provider: undefined,
+  model: undefined,
+  gatewayMode: undefined,
+  fallbackIndex: undefined,
+  cache: undefined,
+  rateLimit: undefined,
+};
+
+describe('readHeliconeResponse', () => {
+  it('reads every Helicone response header of a cache hit under a rate limit', () => {
+    const headers = new Headers({
+      'Helicone-Id': '0f8fad5b-d9cb-469f-a165-70867728950e',
+      'Helicone-Status': 'success',
+      'Helicone-Gateway-Mode': 'PTB',
+      'Helicone-Provider': 'anthropic',
+      'Helicone-Model': 'claude-3-5-haiku-20241022',
+      'Helicone-Cache': 'HIT',
+      'Helicone-Cache-Bucket-Idx': '2',
+      'Helicone-Cache-Latency': '812',
+      'Helicone-RateLimit-Limit': '10',
+      'Helicone-RateLimit-Remaining': '7',
+      'Helicone-RateLimit-Policy': '10;w=60;s=user',
+      'Helicone-RateLimit-Reset': '42',
+      'content-type': 'application/json',
+    });
+    expect(readHeliconeResponse(headers)).toEqual({
+      requestId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      status: 'success',
+      provider: 'anthropic',
+      model: 'claude-3-5-haiku-20241022',
+      gatewayMode: 'PTB',
+      fallbackIndex: undefined,
+      cache: { status: 'HIT', bucketIndex: 2, latencyMs: 812 },
+      rateLimit: {
+        limit: 10,
+        remaining: 7,
+        policy: { quota: 10, windowSeconds: 60, unit: 'request', segment: 'user' },
+        resetSeconds: 42,
+      },
+    });
+  });
+
+  it('reads a plain record in any casing (a cache miss, BYOK, a legacy fallback index)', () => {
+    expect(
+      readHeliconeResponse({
+        'helicone-id': 'abc',
+        'HELICONE-CACHE': 'miss',
+        'helicone-gateway-mode': 'byok',
+        'Helicone-Fallback-Index': '1',
+        'Helicone-Status': 'failed',
+      }),
+    ).toEqual({
+      ...nothing,
+      requestId: 'abc',
+      status: 'failed',
+      gatewayMode: 'BYOK',
+      fallbackIndex: 1,
+      cache: { status: 'MISS', bucketIndex: undefined, latencyMs: undefined },
+    });
+  });
+
+  it('gives undefined for missing headers and for garbage', () => {
+    expect(readHeliconeResponse({})).toEqual(nothing);
+    expect(readHeliconeResponse(new Headers())).toEqual(nothing);
+    expect(
+      readHeliconeResponse({
+        'Helicone-Id': '   ',
+        'Helicone-Gateway-Mode': 'FREE',
+        'Helicone-Status': 'maybe',
+        'Helicone-Fallback-Index': '-1',
+        'Helicone-Cache': 'STALE',
+        'Helicone-Cache-Bucket-Idx': 'two',
+        'Helicone-Cache-Latency': '1e3',
+        'Helicone-RateLimit-Limit': 'NaN',
+        'Helicone-RateLimit-Remaining': '-3',
+        'Helicone-RateLimit-Policy': '10;w=5',
+        'Helicone-RateLimit-Reset': 'Infinity',
+      }),
+    ).toEqual({
+      ...nothing,
+      cache: { status: undefined, bucketIndex: undefined, latencyMs: undefined },
+      rateLimit: { limit: undefined, remaining: undefined, policy: undefined, resetSeconds: undefined },
+    });
+    expect(
+      readHeliconeResponse({ 'Helicone-Cache-Bucket-Idx': '9'.repeat(400) }).cache?.bucketIndex,
+    ).toBeUndefined();
+  });
+
+  it('finds no Helicone headers in the recorded OpenAI responses', () => {
+    const file = path.join(fixturesDir, 'headers', 'openai-recorded-response-headers.json');
+    const { recordings } = JSON.parse(readFileSync(file, 'utf8')) as { recordings: Recording[] };
+    expect(recordings).toHaveLength(4);
+    for (const recording of recordings) {
+      expect(readHeliconeResponse(recording.headers), recording.label).toEqual(nothing);
+      expect(readHeliconeResponse(new Headers(recording.headers)), recording.label).toEqual(nothing);
+    }
+  });
+});
