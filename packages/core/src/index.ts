@@ -1,5 +1,30 @@
 export { HeliconeKitError } from './errors/helicone-kit-error';
 export { ModelStringError } from './errors/model-string-error';
+export { GatewayError } from './errors/gateway-error';
+export type { GatewayErrorJson, GatewayErrorOptions } from './errors/gateway-error';
+export { HeaderValueError } from './errors/header-value-error';
+export {
+  formatRateLimitPolicy,
+  fromHeliconeMetadata,
+  HELICONE_PROPERTY_PREFIX,
+  HELICONE_REQUEST_HEADERS,
+  isHeliconeHeaderName,
+  MAX_HEADER_VALUE_LENGTH,
+  MAX_PROPERTY_NAME_LENGTH,
+  parseRateLimitPolicy,
+  toHeliconeHeaders,
+  UTF8_VALUE_PREFIX,
+} from './headers';
+export type {
+  HeliconeCacheOptions,
+  HeliconeMetadataInput,
+  HeliconeOptions,
+  HeliconeRetryOptions,
+  RateLimitPolicy,
+  TokenLimitExceptionHandler,
+} from './headers';
+export { HELICONE_RESPONSE_HEADERS, readHeliconeResponse } from './response';
+export type { HeadersInput, HeliconeResponseInfo } from './response';
 export { StreamError } from './errors/stream-error';
 export type { StreamErrorOptions } from './errors/stream-error';
 export { formatModel, HELICONE_PREFIX, parseModel } from './model-string';
