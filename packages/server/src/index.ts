@@ -1,0 +1,23 @@
+export { createHeliconeHandler } from './create-helicone-handler';
+export type { HeliconeHandler } from './create-helicone-handler';
+export type { HeliconeHandlerOptions } from './options/helicone-handler-options';
+export type {
+  Authorization,
+  Authorize,
+  Budget,
+  Budgets,
+  ClientMay,
+  Limits,
+  Logger,
+  OperationTarget,
+  Operations,
+} from './options/handler-options';
+export { HandlerOptionsError } from './options/handler-options-error';
+export type {
+  RouteModel,
+  RouteModelCapabilities,
+  RouteModelList,
+  RouteModelPricing,
+} from './models/route-model';
+export type { OpenAIErrorBody } from './responses/error-response';
+export { EXPOSED_HEADERS } from './cors/cors-headers';

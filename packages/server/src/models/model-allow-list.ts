@@ -1,0 +1,57 @@
+import { formatModel, ModelStringError, parseModel, type ModelTarget } from '@helicone-kit/core';
+import { compileModelPattern, matchesModelPattern, type ModelPattern } from './model-pattern';
+
+export type ModelCheck =
+  | { ok: true; model: string }
+  | { ok: false; reason: 'invalid'; message: string }
+  | { ok: false; reason: 'not-allowed'; message: string; target: ModelTarget };
+
+export type ModelAllowList = {
+  patterns: readonly ModelPattern[] | undefined;
+  /** Parses a body's `model`, checks every fallback entry, and gives the gateway's form (`formatModel`). */
+  check: (model: string) => ModelCheck;
+};
+
+function describeTarget(target: ModelTarget): string {
+  return formatModel({ entries: [target] });
+}
+
+/** `patterns` undefined: every well-formed model string is allowed. */
+export function createModelAllowList(patterns: readonly ModelPattern[] | undefined): ModelAllowList {
+  return {
+    patterns,
+    check(model) {
+      let parsed;
+      try {
+        parsed = parseModel(model);
+      } catch (error) {
+        if (ModelStringError.isInstance(error))
+          return { ok: false, reason: 'invalid', message: error.message };
+        throw error;
+      }
+      if (patterns !== undefined) {
+        for (const target of parsed.targets) {
+          if (!patterns.some((pattern) => matchesModelPattern(pattern, target))) {
+            return {
+              ok: false,
+              reason: 'not-allowed',
+              target,
+              message: `The model ${JSON.stringify(describeTarget(target))} is not allowed on this route.`,
+            };
+          }
+        }
+      }
+      return { ok: true, model: formatModel(parsed) };
+    },
+  };
+}
+
+export function compileModelPatterns(sources: readonly string[]): ModelPattern[] | string {
+  const patterns: ModelPattern[] = [];
+  for (const source of sources) {
+    const pattern = compileModelPattern(source);
+    if (typeof pattern === 'string') return pattern;
+    patterns.push(pattern);
+  }
+  return patterns;
+}

@@ -1,0 +1,36 @@
+import type { ModelPrice } from '@helicone-kit/core';
+
+/** Prices in USD per million tokens, and where they came from. */
+export type RouteModelPricing = ModelPrice & {
+  /** `registry`: Helicone's model registry (what the gateway bills); `prices`: `@helicone-kit/core/prices`. */
+  source: 'registry' | 'prices';
+};
+
+export type RouteModelCapabilities = {
+  /** Input modalities (`text`, `image`, ...). */
+  input: string[];
+  output: string[];
+  tools: boolean;
+  reasoning: boolean;
+  embeddings: boolean;
+};
+
+/** One entry of `GET {base}/models`: an OpenAI model object plus what a model picker shows. */
+export type RouteModel = {
+  /** What to send as `model`: a registry id, or `id/provider` when the route allows only some providers. */
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+  /** Display name. */
+  name: string;
+  /** The providers this route lets the model go through, in the gateway's order. */
+  providers: string[];
+  contextWindow?: number;
+  maxOutput?: number;
+  capabilities?: RouteModelCapabilities;
+  /** The price through the first allowed provider; absent when no source knows it (unknown is never $0). */
+  pricing?: RouteModelPricing;
+};
+
+export type RouteModelList = { object: 'list'; data: RouteModel[] };

@@ -1,0 +1,29 @@
+import { GatewayError } from '@helicone-kit/core';
+import type { Redact } from '../secrets/redactor';
+
+const redactNullable = (value: string | null, redact: Redact) => (value === null ? null : redact(value));
+
+/**
+ * An upstream error as the browser gets it: the same status, the body parsed in whatever shape it came (the
+ * gateway's `success:false` body, OpenAI's, Google's, plain text) and rewritten in the OpenAI shape, with every
+ * secret redacted. Nothing else of the upstream body is passed on.
+ */
+export async function upstreamErrorResponse(
+  upstream: Response,
+  headers: Headers,
+  redact: Redact,
+): Promise<Response> {
+  const error = await GatewayError.fromResponse(upstream);
+  const { error: body } = error.toJSON();
+  const sanitized = {
+    error: {
+      message: redact(body.message),
+      type: redact(body.type),
+      code: redactNullable(body.code, redact),
+      param: redactNullable(body.param, redact),
+    },
+  };
+  headers.set('Content-Type', 'application/json; charset=utf-8');
+  headers.delete('X-Accel-Buffering');
+  return new Response(JSON.stringify(sanitized), { status: upstream.status, headers });
+}
