@@ -75,6 +75,20 @@ describe('readServerSentEvents', () => {
     expect(state.cancelled).toBe(true);
   });
 
+  it('does not yield events already read once the signal aborts', async () => {
+    const controller = new AbortController();
+    const { stream } = streamOf(encode('data: 1\n\ndata: 2\n\ndata: 3\n\n'));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const event of readServerSentEvents(stream, { signal: controller.signal })) {
+        seen.push(event.data);
+        controller.abort(new Error('stop'));
+      }
+    })().catch((caught: unknown) => caught);
+    expect(seen).toEqual(['1']);
+    expect((error as Error).message).toBe('stop');
+  });
+
   it('refuses to start on an aborted signal', async () => {
     const { stream } = streamOf(encode('data: 1\n\n'));
     const generator = readServerSentEvents(stream, { signal: AbortSignal.abort(new Error('already')) });

@@ -49,7 +49,10 @@ export async function* readServerSentEvents(
         parser.feed(decoder.decode(value, { stream: true }));
       }
       if (parseError) throw parseError;
-      while (pending.length > 0) yield pending.shift()!;
+      while (pending.length > 0) {
+        signal?.throwIfAborted();
+        yield pending.shift()!;
+      }
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
