@@ -11,7 +11,7 @@ import { readBodyText } from './read-body-text';
 import { readRetryAfterMs } from './retry-after';
 
 const marker = 'helicone-kit.error.GatewayError';
-const symbol = Symbol.for(marker);
+const symbol = /* @__PURE__ */ Symbol.for(marker);
 
 // Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
 const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
@@ -47,7 +47,6 @@ function defaultType(status: number): string {
 
 /** An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. */
 export class GatewayError extends HeliconeKitError {
-  private readonly [symbol] = true;
   override name = 'GatewayError';
   readonly status: number;
   /** `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. */
@@ -65,6 +64,8 @@ export class GatewayError extends HeliconeKitError {
   constructor(options: GatewayErrorOptions) {
     const message = options.message ?? `Request failed with status ${options.status}.`;
     super(redact(cut(message, MAX_ERROR_MESSAGE_LENGTH)), { cause: options.cause });
+    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, symbol, { value: true });
     this.status = options.status;
     this.code = options.code;
     this.type = options.type;

@@ -1,7 +1,7 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
 const marker = 'helicone-kit.error.HeaderValueError';
-const symbol = Symbol.for(marker);
+const symbol = /* @__PURE__ */ Symbol.for(marker);
 
 /**
  * A Helicone option or header value that cannot be sent safely: a control character, a property name that is
@@ -9,7 +9,6 @@ const symbol = Symbol.for(marker);
  * header but never repeats the value (it may be long, hostile, or secret).
  */
 export class HeaderValueError extends HeliconeKitError {
-  private readonly [symbol] = true;
   override name = 'HeaderValueError';
   /** The option path, e.g. `userId`, `properties.Environment`, `cache.bucketMaxSize`. */
   readonly field: string;
@@ -20,6 +19,8 @@ export class HeaderValueError extends HeliconeKitError {
   constructor(options: { field: string; header?: string; reason: string }) {
     const header = options.header === undefined ? '' : ` (header ${options.header})`;
     super(`Invalid Helicone option ${options.field}${header}: ${options.reason}`);
+    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, symbol, { value: true });
     this.field = options.field;
     this.header = options.header;
     this.reason = options.reason;

@@ -1,6 +1,6 @@
 import { HeaderValueError } from '../errors/header-value-error';
 import { describePropertyField } from './describe-property-field';
-import { HELICONE_PROPERTY_PREFIX, HELICONE_REQUEST_HEADERS as H } from './header-names';
+import { HELICONE_REQUEST_HEADERS as H } from './header-names';
 import {
   checkAsciiHeaderValue,
   checkPropertyName,
@@ -26,41 +26,45 @@ export type HeliconeMetadataInput = Headers | Readonly<Record<string, unknown>>;
 
 type Slot = { field: string; header: string };
 
-const SLOTS = new Map<string, Slot>(
-  (
-    [
-      ['userId', H.userId],
-      ['session.id', H.sessionId],
-      ['session.path', H.sessionPath],
-      ['session.name', H.sessionName],
-      ['promptId', H.promptId],
-      ['requestId', H.requestId],
-      ['cache.enabled', H.cacheEnabled],
-      ['cache.save', H.cacheSave],
-      ['cache.read', H.cacheRead],
-      ['cache.bucketMaxSize', H.cacheBucketMaxSize],
-      ['cache.seed', H.cacheSeed],
-      ['cache.ignoreKeys', H.cacheIgnoreKeys],
-      ['retry.enabled', H.retryEnabled],
-      ['retry.num', H.retryNum],
-      ['retry.factor', H.retryFactor],
-      ['retry.minTimeout', H.retryMinTimeout],
-      ['retry.maxTimeout', H.retryMaxTimeout],
-      ['rateLimitPolicy', H.rateLimitPolicy],
-      // The seed documentation's misspelling of the header above.
-      ['rateLimitPolicy', 'Helicone-Rate-Limit-Policy'],
-      ['omitRequest', H.omitRequest],
-      ['omitResponse', H.omitResponse],
-      ['moderations', H.moderationsEnabled],
-      ['llmSecurity', H.llmSecurityEnabled],
-      ['llmSecurity', 'Helicone-Prompt-Security-Enabled'],
-      ['llmSecurity.advanced', H.llmSecurityAdvanced],
-      ['tokenLimitExceptionHandler', H.tokenLimitExceptionHandler],
-    ] as const
-  ).map(([field, header]) => [header.toLowerCase(), { field, header }]),
-);
-const PROPERTY_PREFIX = HELICONE_PROPERTY_PREFIX.toLowerCase();
-const CACHE_CONTROL = H.cacheControl.toLowerCase();
+let slots: Map<string, Slot> | undefined;
+
+/** Lower-cased header name → option field; built on first use so that importing the module costs nothing. */
+const getSlots = () =>
+  (slots ??= new Map<string, Slot>(
+    (
+      [
+        ['userId', H.userId],
+        ['session.id', H.sessionId],
+        ['session.path', H.sessionPath],
+        ['session.name', H.sessionName],
+        ['promptId', H.promptId],
+        ['requestId', H.requestId],
+        ['cache.enabled', H.cacheEnabled],
+        ['cache.save', H.cacheSave],
+        ['cache.read', H.cacheRead],
+        ['cache.bucketMaxSize', H.cacheBucketMaxSize],
+        ['cache.seed', H.cacheSeed],
+        ['cache.ignoreKeys', H.cacheIgnoreKeys],
+        ['retry.enabled', H.retryEnabled],
+        ['retry.num', H.retryNum],
+        ['retry.factor', H.retryFactor],
+        ['retry.minTimeout', H.retryMinTimeout],
+        ['retry.maxTimeout', H.retryMaxTimeout],
+        ['rateLimitPolicy', H.rateLimitPolicy],
+        // The seed documentation's misspelling of the header above.
+        ['rateLimitPolicy', 'Helicone-Rate-Limit-Policy'],
+        ['omitRequest', H.omitRequest],
+        ['omitResponse', H.omitResponse],
+        ['moderations', H.moderationsEnabled],
+        ['llmSecurity', H.llmSecurityEnabled],
+        ['llmSecurity', 'Helicone-Prompt-Security-Enabled'],
+        ['llmSecurity.advanced', H.llmSecurityAdvanced],
+        ['tokenLimitExceptionHandler', H.tokenLimitExceptionHandler],
+      ] as const
+    ).map(([field, header]) => [header.toLowerCase(), { field, header }]),
+  ));
+const PROPERTY_PREFIX = 'helicone-property-';
+const CACHE_CONTROL = 'cache-control';
 
 type Found = { header: string; value: string };
 
@@ -123,7 +127,7 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
       properties.set(propertyName.toLowerCase(), { name: propertyName, header: name, value: decoded });
       continue;
     }
-    const slot = SLOTS.get(lower);
+    const slot = getSlots().get(lower);
     if (slot === undefined) continue;
     const value = stringValue(raw, { field: slot.field, header: name });
     if (value === undefined) continue;
