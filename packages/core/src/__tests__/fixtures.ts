@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** The recorded fixtures shared by every package (see their SOURCES.md); `HELICONE_KIT_FIXTURES` overrides. */
 export const fixturesDir =
-  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
+  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../fixtures');
 
 export function fixtureBytes(relativePath: string): Uint8Array {
   const file = path.join(fixturesDir, relativePath);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readHeliconeResponse } from './read-helicone-response';
 
 const fixturesDir =
-  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
+  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../fixtures');
 
 type Recording = { label: string; status: number; headers: Record<string, string> };
 
