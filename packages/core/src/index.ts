@@ -55,3 +55,7 @@ export type {
   ToolCallDelta,
   Usage,
 } from './openai/types';
+export { ChatActionError } from './errors/chat-action-error';
+export type { ChatActionErrorReason } from './errors/chat-action-error';
+export * from './chat';
+export * from './transport';

@@ -1,0 +1,763 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { estimateCost } from '../cost/estimate-cost';
+import { ChatActionError } from '../errors/chat-action-error';
+import { GatewayError } from '../errors/gateway-error';
+import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
+import type { HeliconeOptions } from '../headers/helicone-options';
+import type { Usage } from '../openai/types';
+import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator';
+import type { HeliconeResponseInfo } from '../response/read-helicone-response';
+import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
+import { applyChoice, choiceContentFromCompletion, type ChoiceContent } from './apply-choice';
+import { buildRequestMessages } from './build-request-messages';
+import type { ChatOptions, ChatTurn } from './chat-options';
+import type { ChatSessionState } from './chat-session-state';
+import { createId } from './create-id';
+import {
+  addMessage,
+  branchesOf,
+  pathTo,
+  replaceMessage,
+  selectBranch,
+  selectedPath,
+  type MessageTree,
+} from './message-tree';
+import type { LoadedSession, SessionPersistence } from './session-persistence';
+import { computeTotals } from './totals';
+import type {
+  AssistantMessage,
+  AssistantMetadata,
+  BranchInfo,
+  ChatMessage,
+  ChatMessageError,
+  ChatMessagePart,
+  ChatUsage,
+  ToolCallPart,
+  UserMessage,
+} from './types';
+
+export type SendInput =
+  | string
+  | {
+      content: string;
+      /** Image URLs (https or data URLs) sent as OpenAI `image_url` parts. */
+      images?: readonly (string | { url: string; detail?: 'auto' | 'low' | 'high' })[];
+      /** `Helicone-Property-*` for this message only. */
+      properties?: Record<string, string>;
+    };
+
+/** What a session needs from the store that calls it: the latest options and model, read at each use. */
+export type ChatContext = {
+  options(): ChatOptions;
+  model(): string;
+};
+
+/** Where a request attaches its answer, and why it is made. */
+type RequestSpec = { parentId: string; kind: ChatTurn['kind']; step: number };
+
+type ActiveRequest = {
+  readonly spec: RequestSpec;
+  readonly controller: AbortController;
+  readonly accumulator: ChatCompletionAccumulator;
+  /** Message id per choice index, in creation order. */
+  readonly messageIds: Map<number, string>;
+  readonly requestedModel: string;
+  /** `n`: with more than one choice, each answer records its `choiceIndex`. */
+  readonly choiceCount: number;
+  readonly startedAt: number;
+  readonly context: ChatContext;
+  /** Choices as they stand: the accumulator's live states, or a non-streamed completion's choices. */
+  readonly choices: Map<number, ChoiceContent & { readonly finishReason: string | null }>;
+  usage: Usage | undefined;
+  /** The model the chunks name. */
+  model: string | undefined;
+  /** What the parent's selection was before this request hid the old answers (regenerate, retry). */
+  readonly previousSelection: string | undefined;
+  response: HeliconeResponseInfo | undefined;
+  firstTokenAt: number | undefined;
+  /** Set by `stop()`: later events are ignored. */
+  detached: boolean;
+};
+
+const defaultMaxToolSteps = 5;
+/** A selection that shows none of a parent's children (while a new answer is on its way). */
+const noChild = '\u0000';
+
+export type ChatSession = {
+  readonly id: string;
+  readonly store: StoreApi<ChatSessionState>;
+  send(input: SendInput | undefined, context: ChatContext): Promise<void>;
+  stop(): void;
+  regenerate(messageId: string | undefined, context: ChatContext): Promise<void>;
+  edit(messageId: string, content: string, context: ChatContext): Promise<void>;
+  retry(context: ChatContext): Promise<void>;
+  addToolResult(toolCallId: string, result: unknown, context: ChatContext): Promise<void>;
+  selectBranch(messageId: string): void;
+  branches(messageId: string): BranchInfo | undefined;
+  setDraft(draft: string): void;
+  setName(name: string): void;
+  /** Takes the stored session written by another tab (a `storage` event). Ignored while a request runs here. */
+  applyExternal(loaded: LoadedSession | { draft: string }): void;
+  /** The message with this id, on any branch. */
+  getMessage(messageId: string): ChatMessage | undefined;
+  /** True while a request or client-side tools run. */
+  isBusy(): boolean;
+};
+
+function toError(value: unknown): Error {
+  return value instanceof Error
+    ? value
+    : new Error(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+function describeError(error: Error): ChatMessageError {
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
+  };
+}
+
+function toChatUsage(usage: Usage): ChatUsage {
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
+  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
+  return {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens ?? 0,
+    totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
+    ...(typeof cached === 'number' ? { cachedPromptTokens: cached } : {}),
+    ...(typeof reasoning === 'number' ? { reasoningTokens: reasoning } : {}),
+    raw: usage,
+  };
+}
+
+const pickParameters = [
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'n',
+  'seed',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'user',
+] as const;
+
+const userTurnIndex = (path: readonly ChatMessage[]) =>
+  path.reduce((count, message) => count + (message.role === 'user' ? 1 : 0), 0);
+
+/** Assistant answers after the last user message on a path: the tool steps already taken. */
+function answersSinceUser(path: readonly ChatMessage[]): number {
+  let count = 0;
+  for (let index = path.length - 1; index >= 0 && path[index]!.role !== 'user'; index--) {
+    if (path[index]!.role === 'assistant') count += 1;
+  }
+  return count;
+}
+
+const defaultPath = (turn: ChatTurn) =>
+  turn.step === 0 ? `/turn-${turn.index}` : `/turn-${turn.index}/tool-${turn.step}`;
+
+export function createChatSession(
+  id: string,
+  loaded: LoadedSession & { name?: string },
+  persistence: SessionPersistence,
+): ChatSession {
+  let tree: MessageTree = loaded.tree;
+  let name = loaded.name;
+  const createdAt = loaded.createdAt;
+  let active: ActiveRequest | undefined;
+  /** Client-side tools being run between two requests. */
+  let runningTools = 0;
+  let lastFailed: RequestSpec | undefined;
+
+  const branchMap = (messages: readonly ChatMessage[]) => {
+    const branches: Record<string, BranchInfo> = {};
+    for (const message of messages) branches[message.id] = branchesOf(tree, message.id)!;
+    return branches;
+  };
+
+  const store = createStore<ChatSessionState>()(() => {
+    const messages = selectedPath(tree);
+    return {
+      id,
+      name,
+      path: undefined,
+      messages,
+      branches: branchMap(messages),
+      status: 'ready',
+      error: undefined,
+      retryAt: undefined,
+      draft: loaded.draft,
+      totals: computeTotals(tree.nodes.values()),
+    };
+  });
+
+  /** After a change of structure (a new message, another branch): the path and branches are rebuilt. */
+  const structureChanged = (extra: Partial<ChatSessionState> = {}) => {
+    const messages = selectedPath(tree);
+    store.setState({ messages, branches: branchMap(messages), ...extra });
+  };
+  const persist = () => persistence.save(id, { ...(name === undefined ? {} : { name }), createdAt, tree });
+
+  /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
+  const updateMessage = (message: ChatMessage, extra: Partial<ChatSessionState> = {}) => {
+    replaceMessage(tree, message);
+    const messages = store.getState().messages;
+    for (let index = messages.length - 1; index >= 0; index--) {
+      if (messages[index]!.id === message.id) {
+        const next = messages.slice();
+        next[index] = message;
+        store.setState({ messages: next, ...extra });
+        return;
+      }
+    }
+    if (Object.keys(extra).length > 0) store.setState(extra);
+  };
+
+  const isBusy = () => active !== undefined || runningTools > 0;
+  const refuseIfBusy = (action: string) => {
+    if (isBusy()) {
+      throw new ChatActionError(
+        action,
+        'busy',
+        'a request is still running; call stop() first or wait for it.',
+      );
+    }
+  };
+
+  const tipId = () => store.getState().messages.at(-1)?.id;
+
+  function buildRequest(spec: RequestSpec, context: ChatContext, turn: ChatTurn, signal: AbortSignal) {
+    const options = context.options();
+    const history = pathTo(tree, spec.parentId);
+    const lastUser = [...history]
+      .reverse()
+      .find((message): message is UserMessage => message.role === 'user');
+    const path =
+      typeof options.session?.path === 'function'
+        ? options.session.path(turn)
+        : (options.session?.path ?? defaultPath(turn));
+    const fromMetadata: HeliconeOptions = options.metadata ? fromHeliconeMetadata(options.metadata) : {};
+    const properties = {
+      ...fromMetadata.properties,
+      ...options.helicone?.properties,
+      ...options.properties,
+      ...lastUser?.properties,
+    };
+    const helicone: HeliconeOptions = {
+      ...fromMetadata,
+      ...options.helicone,
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.rateLimitPolicy === undefined ? {} : { rateLimitPolicy: options.rateLimitPolicy }),
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+      session: { id, path, ...(name === undefined ? {} : { name }) },
+    };
+    const stream = options.stream ?? true;
+    const body: ChatRequestBody = {
+      model: context.model(),
+      messages: [
+        ...(options.system ? [{ role: 'system' as const, content: options.system }] : []),
+        ...buildRequestMessages(history),
+      ],
+      stream,
+      ...(stream ? { stream_options: { include_usage: true } } : {}),
+    };
+    for (const parameter of pickParameters) {
+      if (options[parameter] !== undefined) body[parameter] = options[parameter];
+    }
+    if (options.prompt) {
+      body.prompt_id = options.prompt.id;
+      if (options.prompt.inputs !== undefined) body.inputs = options.prompt.inputs;
+      if (options.prompt.environment !== undefined) body.environment = options.prompt.environment;
+      if (options.prompt.versionId !== undefined) body.version_id = options.prompt.versionId;
+    }
+    const request: ChatTransportRequest = { body, helicone, signal };
+    return { request, path };
+  }
+
+  const metadataBase = (request: ActiveRequest, choiceIndex: number): AssistantMetadata => {
+    const response = request.response;
+    const cache = response?.cache?.status;
+    return {
+      requestedModel: request.requestedModel,
+      ...(response?.requestId === undefined ? {} : { requestId: response.requestId }),
+      ...(response?.provider === undefined ? {} : { provider: response.provider }),
+      ...(cache === undefined ? {} : { cacheHit: cache === 'HIT' }),
+      ...(request.choiceCount > 1 ? { choiceIndex } : {}),
+    };
+  };
+
+  /** The message for a choice, created (as a new sibling under the request's parent) on its first chunk. */
+  const messageFor = (request: ActiveRequest, choiceIndex: number): AssistantMessage => {
+    const existing = request.messageIds.get(choiceIndex);
+    if (existing !== undefined) return tree.nodes.get(existing) as AssistantMessage;
+    const message: AssistantMessage = {
+      id: createId(),
+      parentId: request.spec.parentId,
+      role: 'assistant',
+      createdAt: Date.now(),
+      parts: [],
+      state: 'streaming',
+      metadata: metadataBase(request, choiceIndex),
+    };
+    // The first choice to arrive is shown; choice 0 takes over if it comes later.
+    addMessage(tree, message, request.messageIds.size === 0 || choiceIndex === 0);
+    request.messageIds.set(choiceIndex, message.id);
+    structureChanged();
+    return message;
+  };
+
+  const applyToChoice = (
+    request: ActiveRequest,
+    choiceIndex: number,
+    choice: ChoiceContent,
+    settled: boolean,
+  ) => {
+    const previous = messageFor(request, choiceIndex);
+    const next = applyChoice(previous, choice, settled);
+    const status = store.getState().status === 'streaming' ? {} : { status: 'streaming' as const };
+    if (next !== previous) updateMessage(next, status);
+    else if ('status' in status) store.setState(status);
+  };
+
+  /** Ends a request: settles its answers, sets status, persists, and calls back. Returns the shown answer. */
+  function settle(
+    request: ActiveRequest,
+    outcome: { error?: Error; stopped?: boolean },
+    context: ChatContext,
+  ) {
+    const options = context.options();
+    const now = Date.now();
+    const usage = request.usage ?? request.accumulator.usage;
+    let shown: AssistantMessage | undefined;
+    let first = true;
+    for (const [choiceIndex, messageId] of request.messageIds) {
+      const previous = tree.nodes.get(messageId) as AssistantMessage;
+      const live = request.choices.get(choiceIndex);
+      const settledMessage = live && !outcome.stopped ? applyChoice(previous, live, true) : previous;
+      const model = request.response?.model ?? request.model;
+      const provider = request.response?.provider;
+      const price =
+        first && usage
+          ? options.price?.({
+              requestedModel: request.requestedModel,
+              ...(model ? { model } : {}),
+              ...(provider ? { provider } : {}),
+            })
+          : undefined;
+      const cost = first && usage ? estimateCost({ usage, price }) : undefined;
+      const finishReason = live?.finishReason ?? undefined;
+      const metadata: AssistantMetadata = {
+        ...previous.metadata,
+        ...metadataBase(request, choiceIndex),
+        ...(model ? { model } : {}),
+        ...(first && usage ? { usage: toChatUsage(usage) } : {}),
+        ...(cost === undefined ? {} : { cost: { usd: cost, estimated: true as const } }),
+        ...(request.firstTokenAt === undefined
+          ? {}
+          : { timeToFirstTokenMs: request.firstTokenAt - request.startedAt }),
+        durationMs: now - request.startedAt,
+        ...(finishReason ? { finishReason } : {}),
+        ...(outcome.error ? { error: describeError(outcome.error) } : {}),
+        ...(outcome.stopped ? { stopped: true } : {}),
+      };
+      const message: AssistantMessage = { ...settledMessage, state: 'done', metadata };
+      replaceMessage(tree, message);
+      if (tree.selected.get(request.spec.parentId) === messageId || (!shown && first)) shown = message;
+      first = false;
+    }
+    if (request.messageIds.size === 0 && tree.selected.get(request.spec.parentId) === noChild) {
+      if (request.previousSelection === undefined) tree.selected.delete(request.spec.parentId);
+      else tree.selected.set(request.spec.parentId, request.previousSelection);
+    }
+    active = undefined;
+    const error = outcome.error;
+    lastFailed = error ? request.spec : undefined;
+    const retryAfter = GatewayError.isInstance(error) ? error.retryAfterMs : undefined;
+    structureChanged({
+      status: error ? 'error' : 'ready',
+      error,
+      retryAt: retryAfter === undefined ? undefined : now + retryAfter,
+      totals: computeTotals(tree.nodes.values()),
+    });
+    persist();
+    return shown;
+  }
+
+  function finishEvent(
+    message: AssistantMessage | undefined,
+    outcome: { error?: Error; stopped?: boolean },
+    toolStepsExhausted = false,
+  ) {
+    return {
+      message,
+      messages: store.getState().messages,
+      stopped: outcome.stopped ?? false,
+      error: outcome.error,
+      toolStepsExhausted,
+    };
+  }
+
+  async function run(spec: RequestSpec, context: ChatContext): Promise<void> {
+    const controller = new AbortController();
+    const parentKey = spec.parentId;
+    const previousSelection = tree.selected.get(parentKey);
+    // Old answers to the same parent (regenerate, retry) are hidden until the new one arrives; none is removed.
+    if ((tree.children.get(parentKey)?.length ?? 0) > 0) tree.selected.set(parentKey, noChild);
+    const turn: ChatTurn = {
+      sessionId: id,
+      index: userTurnIndex(pathTo(tree, spec.parentId)),
+      step: spec.step,
+      kind: spec.kind,
+    };
+    const request: ActiveRequest = {
+      spec,
+      controller,
+      accumulator: new ChatCompletionAccumulator(),
+      messageIds: new Map(),
+      requestedModel: context.model(),
+      choiceCount: context.options().n ?? 1,
+      startedAt: Date.now(),
+      context,
+      choices: new Map(),
+      usage: undefined,
+      model: undefined,
+      previousSelection,
+      response: undefined,
+      firstTokenAt: undefined,
+      detached: false,
+    };
+    active = request;
+    let outcome: { error?: Error } = {};
+    try {
+      const { request: transportRequest, path } = buildRequest(spec, context, turn, controller.signal);
+      structureChanged({ status: 'submitted', error: undefined, retryAt: undefined, path });
+      for await (const event of context.options().transport.send(transportRequest)) {
+        if (request.detached) break;
+        if (event.type === 'response') {
+          request.response = event.response;
+        } else if (event.type === 'chunk') {
+          const chunk = event.chunk;
+          request.accumulator.add(chunk);
+          if (typeof chunk.model === 'string' && chunk.model !== '') request.model = chunk.model;
+          for (const choice of chunk.choices ?? []) {
+            const live = request.accumulator.getChoice(choice.index ?? 0);
+            if (!live) continue;
+            request.choices.set(live.index, live);
+            if (request.firstTokenAt === undefined && hasToken(live)) request.firstTokenAt = Date.now();
+            applyToChoice(request, live.index, live, false);
+          }
+        } else {
+          const completion = event.completion;
+          request.firstTokenAt ??= Date.now();
+          request.usage = completion.usage;
+          if (completion.model) request.model = completion.model;
+          for (const choice of completion.choices) {
+            const content = { ...choiceContentFromCompletion(choice), finishReason: choice.finish_reason };
+            request.choices.set(choice.index, content);
+            applyToChoice(request, choice.index, content, true);
+          }
+        }
+      }
+    } catch (error) {
+      outcome = { error: toError(error) };
+    }
+    if (request.detached) return;
+    const shown = settle(request, outcome, context);
+    const options = context.options();
+    if (outcome.error) options.onError?.(outcome.error);
+    if (outcome.error || !shown) {
+      options.onFinish?.(finishEvent(shown, outcome));
+      return;
+    }
+    await afterAnswer(shown, context);
+  }
+
+  /** Runs client-side tools of a finished answer, then continues the chat once every call has a result. */
+  async function afterAnswer(message: AssistantMessage, context: ChatContext): Promise<void> {
+    const calls = message.parts.filter(
+      (part): part is ToolCallPart => part.type === 'tool-call' && part.state === 'input-available',
+    );
+    const onToolCall = context.options().onToolCall;
+    if (calls.length > 0 && onToolCall) {
+      runningTools += 1;
+      store.setState({ status: 'submitted' });
+      try {
+        await Promise.all(
+          calls.map(async (call) => {
+            try {
+              const result = await onToolCall({
+                toolCall: {
+                  toolCallId: call.toolCallId,
+                  toolName: call.toolName,
+                  input: call.input,
+                  arguments: call.arguments,
+                },
+                message,
+              });
+              if (result !== undefined) setToolOutput(call.toolCallId, { output: result });
+            } catch (error) {
+              setToolOutput(call.toolCallId, { errorText: toError(error).message });
+            }
+          }),
+        );
+      } finally {
+        runningTools -= 1;
+      }
+      store.setState({ status: 'ready' });
+      persist();
+    }
+    await continueAfterTools(message.id, context, true);
+  }
+
+  /** Sends the tool results back when every call of the answer has one, within `maxToolSteps`. */
+  async function continueAfterTools(
+    messageId: string,
+    context: ChatContext,
+    answerEnded: boolean,
+  ): Promise<void> {
+    const message = tree.nodes.get(messageId);
+    if (!message || message.role !== 'assistant') return;
+    const calls = message.parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
+    const answered = calls.every(
+      (call) => call.state === 'output-available' || call.state === 'output-error',
+    );
+    const options = context.options();
+    if (calls.length === 0 || !answered || tipId() !== messageId || isBusy()) {
+      if (answerEnded) options.onFinish?.(finishEvent(message, {}));
+      return;
+    }
+    const step = answersSinceUser(pathTo(tree, messageId));
+    if (step > (options.maxToolSteps ?? defaultMaxToolSteps)) {
+      if (answerEnded) options.onFinish?.(finishEvent(message, {}, true));
+      return;
+    }
+    if (answerEnded) options.onFinish?.(finishEvent(message, {}));
+    await run({ parentId: messageId, kind: 'tool-step', step }, context);
+  }
+
+  function findToolCall(toolCallId: string): AssistantMessage | undefined {
+    const onPath = store.getState().messages;
+    for (let index = onPath.length - 1; index >= 0; index--) {
+      const message = onPath[index]!;
+      if (
+        message.role === 'assistant' &&
+        message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId)
+      ) {
+        return message;
+      }
+    }
+    for (const message of tree.nodes.values()) {
+      if (
+        message.role === 'assistant' &&
+        message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId)
+      ) {
+        return message;
+      }
+    }
+    return undefined;
+  }
+
+  function setToolOutput(toolCallId: string, result: { output: unknown } | { errorText: string }) {
+    const message = findToolCall(toolCallId);
+    if (!message || message.role !== 'assistant') return undefined;
+    const parts = message.parts.map((part): ChatMessagePart =>
+      part.type === 'tool-call' && part.toolCallId === toolCallId
+        ? 'errorText' in result
+          ? { ...part, state: 'output-error', errorText: result.errorText }
+          : { ...part, state: 'output-available', output: result.output }
+        : part,
+    );
+    const next: AssistantMessage = { ...message, parts };
+    updateMessage(next);
+    return next;
+  }
+
+  function userParts(input: Exclude<SendInput, string>): ChatMessagePart[] {
+    const parts: ChatMessagePart[] = [];
+    if (input.content !== '') parts.push({ type: 'text', text: input.content });
+    for (const image of input.images ?? []) {
+      parts.push(
+        typeof image === 'string'
+          ? { type: 'image', url: image }
+          : image.detail
+            ? { type: 'image', url: image.url, detail: image.detail }
+            : { type: 'image', url: image.url },
+      );
+    }
+    return parts;
+  }
+
+  function addUserMessage(
+    parentId: string | null,
+    parts: ChatMessagePart[],
+    properties: Record<string, string> | undefined,
+  ) {
+    const message: UserMessage = {
+      id: createId(),
+      parentId,
+      role: 'user',
+      createdAt: Date.now(),
+      parts,
+      ...(properties && Object.keys(properties).length > 0 ? { properties } : {}),
+    };
+    addMessage(tree, message);
+    structureChanged();
+    persist();
+    return message;
+  }
+
+  function setDraft(draft: string) {
+    store.setState({ draft });
+    persistence.saveDraft(id, draft);
+  }
+
+  return {
+    id,
+    store,
+    isBusy,
+    getMessage: (messageId) => tree.nodes.get(messageId),
+    branches: (messageId) => branchesOf(tree, messageId),
+
+    async send(input, context) {
+      refuseIfBusy('send');
+      const fromDraft = input === undefined;
+      const normalized =
+        typeof input === 'string' ? { content: input } : (input ?? { content: store.getState().draft });
+      const parts = userParts(normalized);
+      if (parts.length === 0 || (normalized.content.trim() === '' && !normalized.images?.length)) {
+        throw new ChatActionError('send', 'empty-message', 'the message has no text and no image.');
+      }
+      const message = addUserMessage(tipId() ?? null, parts, normalized.properties);
+      if (fromDraft) setDraft('');
+      await run({ parentId: message.id, kind: 'send', step: 0 }, context);
+    },
+
+    stop() {
+      const request = active;
+      if (!request) return;
+      request.detached = true;
+      request.controller.abort();
+      const shown = settle(request, { stopped: true }, request.context);
+      request.context.options().onFinish?.(finishEvent(shown, { stopped: true }));
+    },
+
+    async regenerate(messageId, context) {
+      refuseIfBusy('regenerate');
+      const path = store.getState().messages;
+      const target =
+        messageId === undefined
+          ? ([...path].reverse().find((message) => message.role === 'assistant') ?? path.at(-1))
+          : tree.nodes.get(messageId);
+      if (!target)
+        throw new ChatActionError(
+          'regenerate',
+          'unknown-message',
+          `no message ${messageId ?? '(the conversation is empty)'}.`,
+        );
+      const parentId = target.role === 'assistant' ? target.parentId : target.id;
+      if (parentId === null)
+        throw new ChatActionError('regenerate', 'unknown-message', 'the answer has no message to answer.');
+      const step = answersSinceUser(pathTo(tree, parentId));
+      await run({ parentId, kind: 'regenerate', step }, context);
+    },
+
+    async edit(messageId, content, context) {
+      refuseIfBusy('edit');
+      const original = tree.nodes.get(messageId);
+      if (!original) throw new ChatActionError('edit', 'unknown-message', `no message ${messageId}.`);
+      const otherParts = original.parts.filter((part) => part.type !== 'text');
+      if (original.role === 'user') {
+        const parts: ChatMessagePart[] =
+          content === '' ? otherParts : [{ type: 'text', text: content }, ...otherParts];
+        if (parts.length === 0)
+          throw new ChatActionError('edit', 'empty-message', 'the message has no text and no image.');
+        const message = addUserMessage(original.parentId, parts, original.properties);
+        await run({ parentId: message.id, kind: 'edit', step: 0 }, context);
+        return;
+      }
+      const copy: ChatMessage =
+        original.role === 'assistant'
+          ? {
+              ...original,
+              id: createId(),
+              createdAt: Date.now(),
+              parts: [
+                { type: 'text', text: content },
+                ...otherParts.filter((part) => part.type !== 'reasoning'),
+              ],
+              state: 'done',
+              metadata: {
+                requestedModel: original.metadata.requestedModel,
+                ...(original.metadata.model ? { model: original.metadata.model } : {}),
+                edited: true,
+              },
+            }
+          : { ...original, id: createId(), createdAt: Date.now(), parts: [{ type: 'text', text: content }] };
+      addMessage(tree, copy);
+      structureChanged();
+      persist();
+    },
+
+    async retry(context) {
+      refuseIfBusy('retry');
+      const spec = lastFailed;
+      if (store.getState().status !== 'error' || !spec || !tree.nodes.has(spec.parentId)) {
+        throw new ChatActionError('retry', 'nothing-to-retry', 'the last request did not fail.');
+      }
+      await run({ ...spec, kind: 'retry' }, context);
+    },
+
+    async addToolResult(toolCallId, result, context) {
+      const message = findToolCall(toolCallId);
+      if (!message)
+        throw new ChatActionError('addToolResult', 'unknown-tool-call', `no tool call ${toolCallId}.`);
+      setToolOutput(toolCallId, { output: result });
+      persist();
+      if (runningTools === 0) await continueAfterTools(message.id, context, false);
+    },
+
+    selectBranch(messageId) {
+      if (!tree.nodes.has(messageId)) {
+        throw new ChatActionError('selectBranch', 'unknown-message', `no message ${messageId}.`);
+      }
+      selectBranch(tree, messageId);
+      structureChanged();
+      persist();
+    },
+
+    setDraft,
+
+    setName(newName) {
+      name = newName;
+      store.setState({ name });
+      persist();
+    },
+
+    applyExternal(external) {
+      if ('tree' in external) {
+        if (isBusy()) return;
+        tree = external.tree;
+        if (external.name !== undefined) name = external.name;
+        structureChanged({ name, totals: computeTotals(tree.nodes.values()) });
+      } else {
+        store.setState({ draft: external.draft });
+      }
+    },
+  };
+}
+
+function hasToken(choice: ChoiceContent): boolean {
+  return Boolean(choice.content || choice.reasoning || choice.refusal || choice.toolCalls.length > 0);
+}

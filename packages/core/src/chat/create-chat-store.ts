@@ -1,0 +1,174 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ChatActionError } from '../errors/chat-action-error';
+import type { ChatOptions } from './chat-options';
+import type { ChatContext, ChatSession, SendInput } from './chat-session';
+import type { ChatSessionState } from './chat-session-state';
+import { createId } from './create-id';
+import { createChatSessionRegistry, type ChatSessionRegistry } from './session-registry';
+import type { BranchInfo } from './types';
+
+export type ChatSessionInfo = {
+  readonly id: string;
+  readonly name: string | undefined;
+  /** The `Helicone-Session-Path` of the latest request. */
+  readonly path: string | undefined;
+};
+
+export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
+  readonly session: ChatSessionInfo;
+  readonly model: string;
+  /**
+   * Sends a user message (text, or `{ content, images, properties }`); with no argument, sends the draft and
+   * clears it. Resolves when the answer (and any tool steps) ended, whatever the outcome (see `status`, `error`).
+   * Rejects with a `ChatActionError` only when refused: `busy` while a request runs, `empty-message`.
+   */
+  send(input?: SendInput): Promise<void>;
+  /** Aborts the request. The partial answer stays, marked `stopped`; status goes back to `ready`. */
+  stop(): void;
+  /** A new answer as a sibling of `messageId` (default: the last answer); a user message id gets a new answer. */
+  regenerate(messageId?: string): Promise<void>;
+  /** A user message: a new sibling with this text, then its answer. An answer or system message: a new sibling only. */
+  edit(messageId: string, content: string): Promise<void>;
+  /** Resends the request that failed (status `error`). */
+  retry(): Promise<void>;
+  /** The result of a client-side tool call; the chat continues once every call of the answer has one. */
+  addToolResult(toolCallId: string, result: unknown): Promise<void>;
+  /** Shows `messageId` among its siblings, or, with `index`, the sibling at that position. */
+  selectBranch(messageId: string, index?: number): void;
+  /** Siblings of any message (also off the selected branch); `branches[id]` has it for the shown ones. */
+  getBranches(messageId: string): BranchInfo | undefined;
+  setModel(model: string): void;
+  setDraft(draft: string): void;
+  /** Starts an empty session (the old one stays stored) and returns its id. */
+  newSession(options?: { name?: string }): string;
+  /** Shows another stored session. A request running in the old one is stopped unless another store shows it. */
+  switchSession(id: string): void;
+};
+
+export type ChatStore = StoreApi<ChatStoreState> & {
+  readonly registry: ChatSessionRegistry;
+  /** Lets go of the session (stopping its request if no other store shows it) and of the subscriptions. */
+  destroy(): void;
+};
+
+/**
+ * The chat: a `zustand/vanilla` store, no framework. Options are read through `getOptions` at every use, so a
+ * binding can hand in the latest callbacks and settings each render without re-creating the store.
+ */
+export function createChatStore(options: ChatOptions | (() => ChatOptions)): ChatStore {
+  const getOptions = typeof options === 'function' ? options : () => options;
+  const initial = getOptions();
+  const registry =
+    initial.registry ??
+    createChatSessionRegistry({
+      ...(initial.storage ? { storage: initial.storage } : {}),
+      ...(initial.onWarning ? { onWarning: initial.onWarning } : {}),
+    });
+
+  let session: ChatSession = registry.acquire(
+    initial.session?.id ?? createId(),
+    nameInit(initial.session?.name),
+  );
+  let unsubscribe: () => void = () => {};
+
+  const context: ChatContext = {
+    options: getOptions,
+    model: () => store.getState().model,
+  };
+
+  const mirror = (
+    state: ChatSessionState,
+    previous: ChatSessionInfo | undefined,
+  ): Partial<ChatStoreState> => {
+    const info =
+      previous && previous.id === state.id && previous.name === state.name && previous.path === state.path
+        ? previous
+        : { id: state.id, name: state.name, path: state.path };
+    return {
+      session: info,
+      messages: state.messages,
+      branches: state.branches,
+      status: state.status,
+      error: state.error,
+      retryAt: state.retryAt,
+      draft: state.draft,
+      totals: state.totals,
+    };
+  };
+
+  const attach = () => {
+    unsubscribe();
+    unsubscribe = session.store.subscribe((state) => store.setState(mirror(state, store.getState().session)));
+    store.setState(mirror(session.store.getState(), undefined));
+  };
+
+  const moveTo = (next: ChatSession) => {
+    const previous = session;
+    session = next;
+    attach();
+    registry.release(previous);
+  };
+
+  const store = createStore<ChatStoreState>()(() => ({
+    ...(mirror(session.store.getState(), undefined) as Omit<ChatStoreState, 'model' | keyof Actions>),
+    model: initial.model ?? '',
+    send: (input) => session.send(input, context),
+    stop: () => session.stop(),
+    regenerate: (messageId) => session.regenerate(messageId, context),
+    edit: (messageId, content) => session.edit(messageId, content, context),
+    retry: () => session.retry(context),
+    addToolResult: (toolCallId, result) => session.addToolResult(toolCallId, result, context),
+    selectBranch(messageId, index) {
+      if (index === undefined) return session.selectBranch(messageId);
+      const sibling = session.branches(messageId)?.ids[index];
+      if (sibling === undefined) {
+        throw new ChatActionError(
+          'selectBranch',
+          'unknown-message',
+          `message ${messageId} has no branch ${index}.`,
+        );
+      }
+      session.selectBranch(sibling);
+    },
+    getBranches: (messageId) => session.branches(messageId),
+    setModel: (model) => store.setState({ model }),
+    setDraft: (draft) => session.setDraft(draft),
+    newSession(sessionOptions) {
+      const id = createId();
+      moveTo(registry.acquire(id, nameInit(sessionOptions?.name ?? getOptions().session?.name)));
+      return id;
+    },
+    switchSession(id) {
+      if (id === session.id) return;
+      moveTo(registry.acquire(id, nameInit(getOptions().session?.name)));
+    },
+  }));
+  attach();
+
+  return Object.assign(store, {
+    registry,
+    destroy() {
+      unsubscribe();
+      unsubscribe = () => {};
+      registry.release(session);
+    },
+  });
+}
+
+type Actions = Pick<
+  ChatStoreState,
+  | 'send'
+  | 'stop'
+  | 'regenerate'
+  | 'edit'
+  | 'retry'
+  | 'addToolResult'
+  | 'selectBranch'
+  | 'getBranches'
+  | 'setModel'
+  | 'setDraft'
+  | 'newSession'
+  | 'switchSession'
+>;
+
+const nameInit = (name: string | undefined) => (name === undefined ? undefined : { name });

@@ -1,0 +1,38 @@
+export { createChatStore } from './create-chat-store';
+export type { ChatSessionInfo, ChatStore, ChatStoreState } from './create-chat-store';
+export type {
+  ChatFinishEvent,
+  ChatModelParameters,
+  ChatOptions,
+  ChatSessionOptions,
+  ChatToolCall,
+  ChatTurn,
+} from './chat-options';
+export type { SendInput } from './chat-session';
+export { createChatSessionRegistry } from './session-registry';
+export type { ChatSessionRegistry, ChatSessionRegistryOptions } from './session-registry';
+export type { ChatSessionSummary } from './session-persistence';
+export { createMemoryStorage } from './chat-storage';
+export type { ChatStorage, ChatStorageEvent } from './chat-storage';
+export { DEFAULT_STORAGE_PREFIX } from './storage-keys';
+export { SESSION_SCHEMA_VERSION } from './session-record';
+export type {
+  AssistantMessage,
+  AssistantMetadata,
+  BranchInfo,
+  ChatCost,
+  ChatMessage,
+  ChatMessageError,
+  ChatMessagePart,
+  ChatStatus,
+  ChatTotals,
+  ChatUsage,
+  ImagePart,
+  ReasoningPart,
+  RefusalPart,
+  SystemMessage,
+  TextPart,
+  ToolCallPart,
+  ToolCallPartState,
+  UserMessage,
+} from './types';

@@ -1,0 +1,160 @@
+import type { ChatStorage } from './chat-storage';
+import { createMessageTree, serializeTree, type MessageTree } from './message-tree';
+import { readSessionRecord, SESSION_SCHEMA_VERSION, type StoredSession } from './session-record';
+import type { StorageKeys } from './storage-keys';
+import { computeTotals } from './totals';
+import type { ChatTotals } from './types';
+
+export type ChatSessionSummary = {
+  id: string;
+  name?: string;
+  createdAt: number;
+  updatedAt: number;
+  totals: ChatTotals;
+};
+
+export type LoadedSession = { name?: string; createdAt: number; tree: MessageTree; draft: string };
+
+const INDEX_VERSION = 1;
+
+/**
+ * Reads and writes sessions. Storage never breaks the chat: a write that fails (a full storage throws
+ * `QuotaExceededError`) is reported once per session through `warn` and the chat goes on in memory; an entry
+ * that cannot be read is moved aside under another key, with a warning, and the session starts empty.
+ */
+export type SessionPersistence = {
+  load(id: string): LoadedSession;
+  save(id: string, session: { name?: string; createdAt: number; tree: MessageTree }): void;
+  saveDraft(id: string, draft: string): void;
+  list(): ChatSessionSummary[];
+  remove(id: string): void;
+  rename(id: string, name: string): void;
+};
+
+export function createSessionPersistence(
+  storage: ChatStorage,
+  keys: StorageKeys,
+  warn: (message: string) => void,
+): SessionPersistence {
+  const failedWrites = new Set<string>();
+
+  const read = (key: string): string | null => {
+    try {
+      return storage.getItem(key);
+    } catch (error) {
+      warn(`helicone-kit: could not read ${key} from storage (${describe(error)}).`);
+      return null;
+    }
+  };
+  const write = (key: string, value: string, what: string): boolean => {
+    try {
+      storage.setItem(key, value);
+      failedWrites.delete(what);
+      return true;
+    } catch (error) {
+      if (!failedWrites.has(what)) {
+        failedWrites.add(what);
+        warn(
+          `helicone-kit: could not save ${what} (${describe(error)}); the chat goes on without saving it.`,
+        );
+      }
+      return false;
+    }
+  };
+  const remove = (key: string) => {
+    try {
+      storage.removeItem(key);
+    } catch (error) {
+      warn(`helicone-kit: could not remove ${key} from storage (${describe(error)}).`);
+    }
+  };
+
+  const readIndex = (): ChatSessionSummary[] => {
+    const raw = read(keys.index);
+    if (raw === null) return [];
+    try {
+      const parsed = JSON.parse(raw) as { version?: unknown; sessions?: unknown };
+      if (parsed.version === INDEX_VERSION && Array.isArray(parsed.sessions)) {
+        return (parsed.sessions as ChatSessionSummary[]).filter(
+          (entry) => typeof entry === 'object' && entry !== null && typeof entry.id === 'string',
+        );
+      }
+    } catch {
+      // Falls through: the index is only a summary, rebuilt as sessions are saved.
+    }
+    warn(`helicone-kit: the session list in ${keys.index} was unreadable and starts again.`);
+    return [];
+  };
+  const writeIndex = (sessions: ChatSessionSummary[]) =>
+    write(keys.index, JSON.stringify({ version: INDEX_VERSION, sessions }), 'the session list');
+
+  return {
+    load(id) {
+      const key = keys.session(id);
+      const raw = read(key);
+      const draft = read(keys.draft(id)) ?? '';
+      const result = readSessionRecord(raw, id);
+      if (result.kind === 'ok') {
+        if (result.dropped > 0) {
+          warn(`helicone-kit: ${result.dropped} unreadable message(s) of session ${id} were left out.`);
+        }
+        return {
+          ...(result.name === undefined ? {} : { name: result.name }),
+          createdAt: result.createdAt,
+          tree: result.tree,
+          draft,
+        };
+      }
+      if (result.kind === 'unreadable' && raw !== null) {
+        const aside = keys.setAside(id, Date.now());
+        const kept = write(aside, raw, `the unreadable entry of session ${id}`);
+        remove(key);
+        warn(
+          `helicone-kit: session ${id} could not be read (${result.reason}); ` +
+            (kept ? `it was moved to ${aside} and ` : '') +
+            'the session starts empty.',
+        );
+      }
+      return { createdAt: Date.now(), tree: createMessageTree(), draft };
+    },
+    save(id, session) {
+      const updatedAt = Date.now();
+      const record: StoredSession = {
+        version: SESSION_SCHEMA_VERSION,
+        id,
+        ...(session.name === undefined ? {} : { name: session.name }),
+        createdAt: session.createdAt,
+        updatedAt,
+        tree: serializeTree(session.tree),
+      };
+      write(keys.session(id), JSON.stringify(record), `session ${id}`);
+      const summary: ChatSessionSummary = {
+        id,
+        ...(session.name === undefined ? {} : { name: session.name }),
+        createdAt: session.createdAt,
+        updatedAt,
+        totals: computeTotals(session.tree.nodes.values()),
+      };
+      writeIndex([summary, ...readIndex().filter((entry) => entry.id !== id)]);
+    },
+    saveDraft(id, draft) {
+      if (draft === '') remove(keys.draft(id));
+      else write(keys.draft(id), draft, `the draft of session ${id}`);
+    },
+    list: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
+    remove(id) {
+      remove(keys.session(id));
+      remove(keys.draft(id));
+      writeIndex(readIndex().filter((entry) => entry.id !== id));
+    },
+    rename(id, name) {
+      const raw = read(keys.session(id));
+      const result = readSessionRecord(raw, id);
+      if (result.kind === 'ok') this.save(id, { name, createdAt: result.createdAt, tree: result.tree });
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

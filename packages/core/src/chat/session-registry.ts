@@ -1,0 +1,94 @@
+import { createChatSession, type ChatSession } from './chat-session';
+import { createMemoryStorage, type ChatStorage, type ChatStorageEvent } from './chat-storage';
+import { createSessionPersistence, type ChatSessionSummary } from './session-persistence';
+import { readSessionRecord } from './session-record';
+import { createStorageKeys } from './storage-keys';
+
+export type ChatSessionRegistryOptions = {
+  /** Default: in memory. In a browser, pass `localStorage`. */
+  storage?: ChatStorage;
+  /** Prefix of every storage key. Default `helicone-kit:chat:`. */
+  keyPrefix?: string;
+  /** Default `console.warn`. */
+  onWarning?: (message: string) => void;
+};
+
+/**
+ * The live sessions, keyed by session id. Stores that ask for the same id get the same session object, so two
+ * panels showing one conversation see the same messages and the same running request. A session is kept while
+ * some store holds it; when the last one lets go, its running request is stopped and it is dropped (it stays in
+ * storage).
+ */
+export type ChatSessionRegistry = {
+  /** The session with this id, loaded from storage the first time; `name` is used for a session not yet stored. */
+  acquire(id: string, init?: { name?: string }): ChatSession;
+  release(session: ChatSession): void;
+  /** Applies another tab's write (the `storage` event of `window`) to the live sessions it concerns. */
+  applyStorageEvent(event: ChatStorageEvent): void;
+  /** Stored sessions, newest first, with their totals. */
+  listSessions(): ChatSessionSummary[];
+  renameSession(id: string, name: string): void;
+  /** Removes a stored session (a live one keeps its messages in memory until released). */
+  deleteSession(id: string): void;
+};
+
+export function createChatSessionRegistry(options: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
+  const storage = options.storage ?? createMemoryStorage();
+  const keys = createStorageKeys(options.keyPrefix);
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const persistence = createSessionPersistence(storage, keys, warn);
+  const live = new Map<string, { session: ChatSession; holders: number }>();
+
+  return {
+    acquire(id, init) {
+      const entry = live.get(id);
+      if (entry) {
+        entry.holders += 1;
+        return entry.session;
+      }
+      const loaded = persistence.load(id);
+      const name = loaded.name ?? init?.name;
+      const session = createChatSession(
+        id,
+        { ...loaded, ...(name === undefined ? {} : { name }) },
+        persistence,
+      );
+      live.set(id, { session, holders: 1 });
+      return session;
+    },
+    release(session) {
+      const entry = live.get(session.id);
+      if (!entry || entry.session !== session) return;
+      entry.holders -= 1;
+      if (entry.holders > 0) return;
+      live.delete(session.id);
+      session.stop();
+    },
+    applyStorageEvent(event) {
+      if (event.key === null) return;
+      const parsed = keys.parse(event.key);
+      if (!parsed || parsed.kind === 'index') return;
+      const session = live.get(parsed.id)?.session;
+      if (!session) return;
+      if (parsed.kind === 'draft') {
+        session.applyExternal({ draft: event.newValue ?? '' });
+        return;
+      }
+      const result = readSessionRecord(event.newValue, parsed.id);
+      if (result.kind !== 'ok') return;
+      session.applyExternal({
+        tree: result.tree,
+        createdAt: result.createdAt,
+        draft: session.store.getState().draft,
+        ...(result.name === undefined ? {} : { name: result.name }),
+      });
+    },
+    listSessions: () => persistence.list(),
+    renameSession(id, name) {
+      const session = live.get(id)?.session;
+      if (session) session.setName(name);
+      else persistence.rename(id, name);
+    },
+    deleteSession: (id) => persistence.remove(id),
+  };
+}

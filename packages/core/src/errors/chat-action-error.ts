@@ -1,0 +1,30 @@
+import { HeliconeKitError } from './helicone-kit-error';
+
+const marker = 'helicone-kit.error.ChatActionError';
+const symbol = Symbol.for(marker);
+
+/**
+ * Why the chat store refused an action. `busy`: a request is running (a second `send` is never interleaved);
+ * `empty-message`: nothing to send; `unknown-message` / `unknown-tool-call`: no such id in the session;
+ * `nothing-to-retry`: `retry()` outside the `error` status.
+ */
+export type ChatActionErrorReason =
+  'busy' | 'empty-message' | 'unknown-message' | 'unknown-tool-call' | 'nothing-to-retry';
+
+/** A chat action that was refused before anything was sent. The chat's state is unchanged. */
+export class ChatActionError extends HeliconeKitError {
+  private readonly [symbol] = true;
+  override name = 'ChatActionError';
+  readonly action: string;
+  readonly reason: ChatActionErrorReason;
+
+  constructor(action: string, reason: ChatActionErrorReason, detail: string) {
+    super(`${action}() refused (${reason}): ${detail}`);
+    this.action = action;
+    this.reason = reason;
+  }
+
+  static override isInstance(error: unknown): error is ChatActionError {
+    return HeliconeKitError.hasMarker(error, marker);
+  }
+}

@@ -1,0 +1,2 @@
+export { createMockTransport, textSteps } from './create-mock-transport';
+export type { MockResponse, MockStep, MockTransport, MockTransportScript } from './create-mock-transport';

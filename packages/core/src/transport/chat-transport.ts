@@ -1,0 +1,57 @@
+import type { HeliconeOptions } from '../headers/helicone-options';
+import type { ChatCompletion, CompletionChunk, ToolCall } from '../openai/types';
+import type { HeliconeResponseInfo } from '../response/read-helicone-response';
+
+export type ChatRequestContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string; detail?: 'auto' | 'low' | 'high' } };
+
+/** A message of an OpenAI chat request. */
+export type ChatRequestMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | ChatRequestContentPart[] }
+  | { role: 'assistant'; content: string | null; tool_calls?: ToolCall[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+/** Helicone's prompts (2.0): the gateway expands the prompt from these body fields. */
+export type ChatPromptOptions = {
+  id: string;
+  inputs?: Record<string, unknown>;
+  environment?: string;
+  versionId?: string;
+};
+
+/** An OpenAI-compatible chat request body; the OpenAI parameters pass through as given. */
+export type ChatRequestBody = {
+  model: string;
+  messages: ChatRequestMessage[];
+  stream: boolean;
+  prompt_id?: string;
+  inputs?: Record<string, unknown>;
+  environment?: string;
+  version_id?: string;
+  [parameter: string]: unknown;
+};
+
+export type ChatTransportRequest = {
+  body: ChatRequestBody;
+  /** Sent as `Helicone-*` headers (session, properties, cache, retry, rate-limit policy, ...). */
+  helicone: HeliconeOptions;
+  /** Aborted by `stop()`: the transport must end the request (the route then aborts upstream). */
+  signal: AbortSignal;
+};
+
+/**
+ * What a transport yields for one request: first `response` (the headers, read by `readHeliconeResponse`), then either `chunk`s of
+ * a stream or one `completion` (with `stream: false`). A failed request throws: `GatewayError` before the body,
+ * `StreamError` inside it, anything else for the network.
+ */
+export type ChatTransportEvent =
+  | { type: 'response'; response: HeliconeResponseInfo }
+  | { type: 'chunk'; chunk: CompletionChunk }
+  | { type: 'completion'; completion: ChatCompletion };
+
+/** How the chat store talks to a model: `createHttpTransport` for the route, `createMockTransport` in tests. */
+export type ChatTransport = {
+  send(request: ChatTransportRequest): AsyncIterable<ChatTransportEvent>;
+};

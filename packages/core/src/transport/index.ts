@@ -1,0 +1,9 @@
+export type {
+  ChatPromptOptions,
+  ChatRequestBody,
+  ChatRequestContentPart,
+  ChatRequestMessage,
+  ChatTransport,
+  ChatTransportEvent,
+  ChatTransportRequest,
+} from './chat-transport';
