@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GatewayError } from './gateway-error';
 import { HeliconeKitError } from './helicone-kit-error';
 import { ModelStringError } from './model-string-error';
 
 const fixturesDir =
-  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../../shared/fixtures');
+  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../fixtures');
 const fixtureText = (relativePath: string) => readFileSync(path.join(fixturesDir, relativePath), 'utf8');
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -355,5 +356,81 @@ describe('GatewayError', () => {
       },
     });
     expect(new GatewayError({ status: 429 }).toJSON().error.type).toBe('rate_limit_error');
+  });
+});
+
+describe('GatewayError.toResponse', () => {
+  it('gives an OpenAI-shaped JSON response with the status, Retry-After and Helicone-Id', async () => {
+    const error = GatewayError.fromBody(
+      429,
+      JSON.stringify({
+        success: false,
+        error: { code: 'rate_limited', message: 'Rate limited', details: [], param: null },
+      }),
+      { 'Helicone-RateLimit-Reset': '1.2', 'Helicone-Id': 'req-1' },
+    );
+    const response = error.toResponse();
+    expect(response.status).toBe(429);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(response.headers.get('helicone-id')).toBe('req-1');
+    expect(await response.json()).toEqual({
+      error: { message: 'Rate limited', type: 'rate_limit_error', code: 'rate_limited', param: null },
+    });
+    // And the client reads it back to the same fields.
+    const readBack = await GatewayError.fromResponse(error.toResponse());
+    expect(readBack).toMatchObject({
+      status: 429,
+      message: 'Rate limited',
+      code: 'rate_limited',
+      type: 'rate_limit_error',
+      retryAfterMs: 2000,
+      requestId: 'req-1',
+    });
+  });
+
+  it('uses 502 for a status that is not an error status, and leaves out an unsafe request id', () => {
+    expect(new GatewayError({ status: 200 }).toResponse().status).toBe(502);
+    expect(new GatewayError({ status: 0 }).toResponse().status).toBe(502);
+    const response = new GatewayError({ status: 500, requestId: 'a\r\nb' }).toResponse();
+    expect(response.headers.has('helicone-id')).toBe(false);
+  });
+});
+
+describe('GatewayError.fromBody on any input (property)', () => {
+  it('always gives a GatewayError with a bounded message and body', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 599 }),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.json({ maxDepth: 4 }),
+          fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify({ error: value })),
+          fc
+            .jsonValue({ maxDepth: 3 })
+            .map((value) => JSON.stringify({ success: false, error: { message: value, details: value } })),
+        ),
+        fc.dictionary(
+          fc.constantFrom(
+            'retry-after',
+            'Retry-After',
+            'helicone-ratelimit-reset',
+            'Helicone-Id',
+            'retry-after-ms',
+          ),
+          fc.string({ maxLength: 40 }),
+        ),
+        (status, body, headers) => {
+          const error = GatewayError.fromBody(status, body, headers);
+          expect(GatewayError.isInstance(error)).toBe(true);
+          expect(typeof error.message).toBe('string');
+          expect(error.message.length).toBeLessThanOrEqual(1001);
+          expect(error.body!.length).toBeLessThanOrEqual(8193);
+          if (error.retryAfterMs !== undefined) expect(error.retryAfterMs).toBeGreaterThanOrEqual(0);
+          expect(() => JSON.stringify(error)).not.toThrow();
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

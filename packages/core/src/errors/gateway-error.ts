@@ -130,6 +130,21 @@ export class GatewayError extends HeliconeKitError {
     };
   }
 
+  /**
+   * A JSON `Response` with `toJSON()` as its body, the error's status (502 when that is not an error status), and
+   * `Retry-After` (seconds, rounded up) and `Helicone-Id` when known: what a server route sends back.
+   */
+  toResponse(): Response {
+    const status =
+      Number.isInteger(this.status) && this.status >= 400 && this.status <= 599 ? this.status : 502;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(this.retryAfterMs / 1000));
+    if (this.requestId !== undefined && /^[\x21-\x7e]{1,200}$/.test(this.requestId)) {
+      headers['helicone-id'] = this.requestId;
+    }
+    return new Response(JSON.stringify(this.toJSON()), { status, headers });
+  }
+
   static override isInstance(error: unknown): error is GatewayError {
     return HeliconeKitError.hasMarker(error, marker);
   }
