@@ -239,3 +239,22 @@ describe('fromHeliconeMetadata', () => {
     });
   });
 });
+
+describe('fromHeliconeMetadata with a Headers-like object', () => {
+  it('reads any object with get and forEach (a Headers from another realm or a polyfill)', () => {
+    const entries: Array<[string, string]> = [
+      ['helicone-user-id', 'bob'],
+      ['helicone-cache-enabled', 'true'],
+    ];
+    const headersLike = {
+      get: (name: string) => entries.find(([key]) => key === name.toLowerCase())?.[1] ?? null,
+      forEach: (callback: (value: string, key: string) => void) => {
+        for (const [key, value] of entries) callback(value, key);
+      },
+    };
+    expect(fromHeliconeMetadata(headersLike as unknown as Headers)).toEqual({
+      userId: 'bob',
+      cache: { enabled: true },
+    });
+  });
+});

@@ -68,8 +68,18 @@ const CACHE_CONTROL = 'cache-control';
 
 type Found = { header: string; value: string };
 
+function isHeadersLike(input: unknown): input is Headers {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    typeof (input as Headers).get === 'function' &&
+    typeof (input as Headers).forEach === 'function'
+  );
+}
+
 function entriesOf(input: HeliconeMetadataInput): Array<[string, unknown]> {
-  if (typeof Headers !== 'undefined' && input instanceof Headers) {
+  // Duck-typed, so a Headers from another realm or a polyfill is read too.
+  if (isHeadersLike(input)) {
     const entries: Array<[string, string]> = [];
     input.forEach((value, key) => entries.push([key, value]));
     return entries;

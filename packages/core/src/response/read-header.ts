@@ -5,8 +5,9 @@ export type HeadersInput = Headers | Readonly<Record<string, string | undefined>
 export function createHeaderReader(headers: HeadersInput | undefined): (name: string) => string | undefined {
   if (headers === undefined || headers === null || typeof headers !== 'object') return () => undefined;
   let get: (name: string) => string | null | undefined;
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    get = (name) => headers.get(name);
+  // Duck-typed, so a Headers from another realm or a polyfill is read too.
+  if (typeof (headers as Headers).get === 'function') {
+    get = (name) => (headers as Headers).get(name);
   } else {
     const lowered = new Map<string, string>();
     for (const [key, value] of Object.entries(headers)) {

@@ -109,3 +109,10 @@ describe('readHeliconeResponse', () => {
     }
   });
 });
+
+describe('readHeliconeResponse with a Headers-like object', () => {
+  it('reads any object with get (a Headers from another realm or a polyfill)', () => {
+    const headersLike = { get: (name: string) => (name.toLowerCase() === 'helicone-id' ? 'req-9' : null) };
+    expect(readHeliconeResponse(headersLike as unknown as Headers).requestId).toBe('req-9');
+  });
+});
