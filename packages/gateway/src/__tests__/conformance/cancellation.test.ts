@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chatBody, startTestGateway } from '../helpers';
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 500 && !check(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+}
+
+describe('client disconnect and close()', () => {
+  it('stops a stream the moment the client goes away and logs it cancelled with fewer tokens', async () => {
+    const { gateway, post, rows } = await startTestGateway({
+      pace: { firstTokenMs: 0, tokensPerSecond: 200 },
+    });
+    const full = (await (
+      await post('/v1/chat/completions', chatBody('cancel me', { max_tokens: 60 }))
+    ).json()) as {
+      usage: { completion_tokens: number };
+    };
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${gateway.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(chatBody('cancel me', { stream: true, max_tokens: 60 })),
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.read();
+    controller.abort();
+    await waitFor(() => gateway.stats().openRequests === 0 && rows().length === 2);
+    const cancelled = rows().find((row) => row.stream === 1)!;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.completion_tokens as number).toBeLessThan(full.usage.completion_tokens);
+  });
+
+  it('counts open requests, and close() ends open streams and closes the database', async () => {
+    const { gateway, rows } = await startTestGateway({ pace: { firstTokenMs: 0, tokensPerSecond: 20 } });
+    const responses = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${gateway.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${gateway.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(chatBody('long answer', { stream: true })),
+        }),
+      ),
+    );
+    expect(gateway.stats().openRequests).toBe(3);
+    await gateway.close();
+    expect(gateway.stats().openRequests).toBe(0);
+    for (const response of responses) await expect(response.text()).rejects.toThrow();
+    expect(rows().map((row) => row.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  });
+});

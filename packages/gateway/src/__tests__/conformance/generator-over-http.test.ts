@@ -1,0 +1,88 @@
+import { encode } from 'gpt-tokenizer';
+import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../helpers';
+
+describe('offline generator through the SDK', () => {
+  it('max_tokens: 5 gives exactly 5 tokens and finish_reason length', async () => {
+    const { client } = await startTestGateway();
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Explain rate limits' }],
+      max_tokens: 5,
+    });
+    expect(encode(completion.choices[0]!.message.content!)).toHaveLength(5);
+    expect(completion.choices[0]!.finish_reason).toBe('length');
+    expect(completion.usage!.completion_tokens).toBe(5);
+  });
+
+  it('never sends a stop string, and different prompts give different text', async () => {
+    const { client } = await startTestGateway();
+    const ask = async (content: string, stop?: string) =>
+      (
+        await client.chat.completions.create({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content }],
+          ...(stop ? { stop } : {}),
+        })
+      ).choices[0]!.message.content!;
+    const full = await ask('Explain fallbacks');
+    expect(await ask('Explain caching')).not.toBe(full);
+    const stop = full.slice(30, 33);
+    const cut = await ask('Explain fallbacks', stop);
+    expect(cut).not.toContain(stop);
+    expect(full.startsWith(cut)).toBe(true);
+  });
+
+  it('legacy completions: 16 tokens by default, streamed or not', async () => {
+    const { client } = await startTestGateway();
+    const completion = await client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Write a tagline',
+    });
+    expect(completion.object).toBe('text_completion');
+    expect(encode(completion.choices[0]!.text)).toHaveLength(16);
+    expect(completion.choices[0]!.finish_reason).toBe('length');
+    const stream = await client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Write a tagline',
+      stream: true,
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.text ?? '';
+    expect(text).toBe(completion.choices[0]!.text);
+  });
+
+  it('embeddings: unit vectors of the real dimension, deterministic, float and base64', async () => {
+    const { client, post } = await startTestGateway();
+    const small = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: ['one fish', 'two fish'],
+    });
+    expect(small.data).toHaveLength(2);
+    expect(small.data[0]!.embedding).toHaveLength(1536);
+    expect(Math.hypot(...small.data[0]!.embedding)).toBeCloseTo(1, 5);
+    expect(small.data[0]!.embedding).not.toEqual(small.data[1]!.embedding);
+    const large = await client.embeddings.create({ model: 'text-embedding-3-large', input: 'one fish' });
+    expect(large.data[0]!.embedding).toHaveLength(3072);
+    const again = await client.embeddings.create({ model: 'text-embedding-3-small', input: 'one fish' });
+    expect(again.data[0]!.embedding).toEqual(small.data[0]!.embedding);
+    const floats = (await (
+      await post('/v1/embeddings', {
+        model: 'text-embedding-3-small',
+        input: 'one fish',
+        encoding_format: 'float',
+      })
+    ).json()) as {
+      data: { embedding: number[] }[];
+      usage: { prompt_tokens: number };
+    };
+    expect(floats.usage.prompt_tokens).toBe(encode('one fish').length);
+    expect(floats.data[0]!.embedding[0]).toBeCloseTo(small.data[0]!.embedding[0]!, 6);
+    const shortened = await client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: 'x',
+      dimensions: 256,
+    });
+    expect(shortened.data[0]!.embedding).toHaveLength(256);
+  });
+});

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { parseFault } from '../behaviours/parse-fault';
+import type { Faults, LocalGatewayOptions, Pace } from '../types';
+
+export const usage = `Usage: helicone-kit-gateway [options]
+
+  --port <n>            port to listen on (default 8787; 0 picks a free one)
+  --host <address>      address to bind (default 127.0.0.1)
+  --db <file>           SQLite request log (default .helicone-kit/gateway.db; ":memory:" keeps nothing)
+  --api-key <key>       the key clients must send (default: a random key, printed at start)
+  --fault <p=spec>      a provider fault: openai=500, anthropic=timeout, openai=cut, openai=malformed[:times]
+  --pace <ms,tps>       first-token delay and tokens per second (default 300,40; "fast" for no delay)
+  --dev                 enable POST /__dev/faults and --time-scale
+  --time-scale <x>      with --dev: multiply every scheduled wait by x (e.g. 0.01)
+  --help                show this text`;
+
+function parsePace(text: string): Pace {
+  if (text === 'fast') return { firstTokenMs: 0, tokensPerSecond: Infinity };
+  const match = /^(\d+),(\d+(?:\.\d+)?)$/.exec(text);
+  if (!match)
+    throw new Error(
+      `Invalid --pace ${JSON.stringify(text)}: expected <firstTokenMs>,<tokensPerSecond> or "fast".`,
+    );
+  return { firstTokenMs: Number(match[1]), tokensPerSecond: Number(match[2]) };
+}
+
+/** The gateway options of a command line; throws with a message fit for the terminal on bad input. */
+export function parseArguments(
+  argv: string[],
+): { help: true } | { help: false; options: LocalGatewayOptions } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '8787' },
+      host: { type: 'string', default: '127.0.0.1' },
+      db: { type: 'string', default: '.helicone-kit/gateway.db' },
+      'api-key': { type: 'string' },
+      fault: { type: 'string', multiple: true, default: [] },
+      pace: { type: 'string', default: '300,40' },
+      dev: { type: 'boolean', default: false },
+      'time-scale': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return { help: true };
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid --port ${JSON.stringify(values.port)}.`);
+  const faults: Faults = {};
+  for (const text of values.fault) {
+    const { provider, fault } = parseFault(text);
+    faults[provider] = fault;
+  }
+  const options: LocalGatewayOptions = {
+    port,
+    host: values.host,
+    database: values.db,
+    faults,
+    pace: parsePace(values.pace),
+    dev: values.dev,
+  };
+  if (values['api-key'] !== undefined) options.apiKey = values['api-key'];
+  if (values['time-scale'] !== undefined) {
+    if (!values.dev) throw new Error('--time-scale needs --dev.');
+    const timeScale = Number(values['time-scale']);
+    if (!(timeScale > 0)) throw new Error(`Invalid --time-scale ${JSON.stringify(values['time-scale'])}.`);
+    options.timeScale = timeScale;
+  }
+  return { help: false, options };
+}

@@ -1,0 +1,4 @@
+export { startLocalGateway } from './start-local-gateway';
+export type { Fault, Faults, GatewayStats, LocalGateway, LocalGatewayOptions, Pace } from './types';
+export { models as catalogue, aliases as modelAliases } from './catalogue/models';
+export type { CatalogueEndpoint, CatalogueModel, ModelCapabilities, ModelKind } from './catalogue/types';

@@ -1,0 +1,57 @@
+/** How fast the offline generator answers. */
+export type Pace = {
+  /** Wait before the first token, in ms. */
+  firstTokenMs: number;
+  /** Tokens per second after the first; `Infinity` (or 0) sends them as fast as the socket takes them. */
+  tokensPerSecond: number;
+};
+
+/**
+ * A provider failure to emulate. `times` limits it to the next N attempts on that provider (then it answers
+ * normally again), so retries and fallbacks can be seen recovering; without it the fault stays.
+ */
+export type Fault =
+  | { type: 'status'; status: number; message?: string; times?: number }
+  | { type: 'timeout'; times?: number }
+  | { type: 'cut'; afterTokens?: number; times?: number }
+  | { type: 'malformed'; afterTokens?: number; times?: number };
+
+/** Faults by provider name (`openai`, `anthropic`, ...), or `'*'` for every provider. */
+export type Faults = Record<string, Fault>;
+
+export type GatewayStats = {
+  /** Requests received and not yet answered in full (streams included). */
+  openRequests: number;
+  /** Requests answered since start, whatever the outcome. */
+  completedRequests: number;
+};
+
+export type LocalGatewayOptions = {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** SQLite file of the request log, or `':memory:'` (default). */
+  database?: string;
+  /** The key clients must send; a random one is made when left out. */
+  apiKey?: string;
+  pace?: Partial<Pace>;
+  faults?: Faults;
+  /** Multiplies every wait the gateway schedules (retry backoff, rate-limit windows, cache TTL). Default 1. */
+  timeScale?: number;
+  /** Enables `POST /__dev/faults`. Off by default. */
+  dev?: boolean;
+  /** Where warnings go (a malformed rate-limit policy, ...). Default `console.warn`. */
+  onWarning?: (message: string) => void;
+};
+
+export type LocalGateway = {
+  /** The gateway's origin, e.g. `http://127.0.0.1:54321`; the OpenAI base URL is `${url}/v1`. */
+  url: string;
+  apiKey: string;
+  /** Ends open streams, stops the server and closes the database. */
+  close(): Promise<void>;
+  /** Replaces the faults in force. */
+  setFaults(faults: Faults): void;
+  stats(): GatewayStats;
+};
