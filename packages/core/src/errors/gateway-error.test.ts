@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fixtureBytes } from '../__tests__/fixtures';
 import { GatewayError } from './gateway-error';
 import { HeliconeKitError } from './helicone-kit-error';
 import { ModelStringError } from './model-string-error';
 
-const fixturesDir =
-  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../fixtures');
-const fixtureText = (relativePath: string) => readFileSync(path.join(fixturesDir, relativePath), 'utf8');
+const fixtureText = (relativePath: string) => new TextDecoder().decode(fixtureBytes(relativePath));
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });

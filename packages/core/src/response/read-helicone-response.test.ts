@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureJson } from '../__tests__/fixtures';
 import { readHeliconeResponse } from './read-helicone-response';
-
-const fixturesDir =
-  process.env.HELICONE_KIT_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../fixtures');
 
 type Recording = { label: string; status: number; headers: Record<string, string> };
 
@@ -100,8 +96,9 @@ describe('readHeliconeResponse', () => {
   });
 
   it('finds no Helicone headers in the recorded OpenAI responses', () => {
-    const file = path.join(fixturesDir, 'headers', 'openai-recorded-response-headers.json');
-    const { recordings } = JSON.parse(readFileSync(file, 'utf8')) as { recordings: Recording[] };
+    const { recordings } = fixtureJson('headers/openai-recorded-response-headers.json') as {
+      recordings: Recording[];
+    };
     expect(recordings).toHaveLength(4);
     for (const recording of recordings) {
       expect(readHeliconeResponse(recording.headers), recording.label).toEqual(nothing);
