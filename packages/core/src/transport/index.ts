@@ -7,3 +7,5 @@ export type {
   ChatTransportEvent,
   ChatTransportRequest,
 } from './chat-transport';
+export { createHttpTransport } from './create-http-transport';
+export type { HttpTransportOptions } from './create-http-transport';

@@ -1,0 +1,254 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMockTransport, textSteps } from '../../testing';
+import { createMemoryStorage, type ChatStorage } from '../chat-storage';
+import { createChatStore } from '../create-chat-store';
+import { createChatSessionRegistry } from '../session-registry';
+import { deferred, makeStore, textOf, waitFor } from './helpers';
+
+const sessionKey = (id: string) => `helicone-kit:chat:session:${id}`;
+
+describe('chat store: sessions and storage', () => {
+  it('a store re-created with the same session id finds its messages, branches and draft', async () => {
+    const storage = createMemoryStorage();
+    const transport = createMockTransport([{ steps: textSteps('One') }, { steps: textSteps('Two') }]);
+    const first = makeStore({ transport, storage, session: { id: 'kept', name: 'Kept chat' } });
+    await first.getState().send('Hi');
+    await first.getState().regenerate();
+    first.getState().setDraft('half-typed');
+    const before = first.getState();
+    first.destroy();
+
+    const second = makeStore({ transport, storage, session: { id: 'kept' } });
+    const after = second.getState();
+    expect(after.session).toEqual({ id: 'kept', name: 'Kept chat', path: undefined });
+    expect(after.messages).toEqual(before.messages);
+    expect(after.branches).toEqual(before.branches);
+    expect(after.draft).toBe('half-typed');
+    expect(after.status).toBe('ready');
+    expect(second.registry.listSessions().map((summary) => [summary.id, summary.name])).toEqual([
+      ['kept', 'Kept chat'],
+    ]);
+  });
+
+  it('newSession() starts empty and switchSession() comes back to the stored one', async () => {
+    const storage = createMemoryStorage();
+    const transport = createMockTransport([
+      { steps: textSteps('Old answer') },
+      { steps: textSteps('New answer') },
+    ]);
+    const store = makeStore({ transport, storage, session: { id: 'first' } });
+    await store.getState().send('Old question');
+
+    const newId = store.getState().newSession({ name: 'Second' });
+    expect(newId).not.toBe('first');
+    expect(store.getState().messages).toEqual([]);
+    expect(store.getState().session).toMatchObject({ id: newId, name: 'Second' });
+    await store.getState().send('New question');
+    expect(transport.requests[1]!.helicone.session).toMatchObject({
+      id: newId,
+      name: 'Second',
+      path: '/turn-1',
+    });
+    expect(transport.requests[1]!.body.messages).toEqual([{ role: 'user', content: 'New question' }]);
+
+    store.getState().switchSession('first');
+    expect(store.getState().session.id).toBe('first');
+    expect(store.getState().messages.map(textOf)).toEqual(['Old question', 'Old answer']);
+    store.getState().switchSession(newId);
+    expect(store.getState().messages.map(textOf)).toEqual(['New question', 'New answer']);
+  });
+
+  it('switching away from a running request stops it when no other store shows that session', async () => {
+    const gate = deferred();
+    const transport = createMockTransport([
+      { steps: [...textSteps('Partial'), { type: 'wait', until: gate.promise }] },
+    ]);
+    const store = makeStore({ transport, session: { id: 'busy' } });
+    const sending = store.getState().send('Hi');
+    await waitFor(store, (state) => textOf(state.messages[1]) === 'Partial');
+    store.getState().newSession();
+    await sending;
+    expect(transport.requests[0]!.signal.aborted).toBe(true);
+    store.getState().switchSession('busy');
+    const answer = store.getState().messages[1];
+    expect(textOf(answer)).toBe('Partial');
+    expect(answer?.role === 'assistant' && answer.metadata.stopped).toBe(true);
+  });
+
+  it('two stores with the same session id share it: the second sees the first one stream, and is refused while it does', async () => {
+    const gate = deferred();
+    const registry = createChatSessionRegistry({ onWarning: () => {} });
+    const transport = createMockTransport([
+      { steps: [...textSteps('Shared'), { type: 'wait', until: gate.promise }] },
+    ]);
+    const left = makeStore({ transport, registry, session: { id: 'panel' } });
+    const right = makeStore({ transport, registry, session: { id: 'panel' } });
+    const sending = left.getState().send('Hello');
+    await waitFor(right, (state) => textOf(state.messages[1]) === 'Shared');
+    expect(right.getState().status).toBe('streaming');
+    await expect(right.getState().send('Me too')).rejects.toMatchObject({ reason: 'busy' });
+    right.getState().stop();
+    await sending;
+    expect(left.getState().status).toBe('ready');
+    expect(left.getState().messages).toBe(right.getState().messages);
+    // Letting one panel go keeps the session alive for the other.
+    right.destroy();
+    expect(left.getState().messages).toHaveLength(2);
+  });
+
+  it('applies another tab’s write (storage event) to the live session', async () => {
+    const storage = createMemoryStorage();
+    const transport = createMockTransport([{ steps: textSteps('From tab one') }]);
+    const tabOne = makeStore({ transport, storage, session: { id: 'tabs' } });
+    // Another tab has its own registry and its own copy of the stored entries.
+    const otherStorage = createMemoryStorage();
+    const tabTwo = makeStore({ transport, storage: otherStorage, session: { id: 'tabs' } });
+    await tabOne.getState().send('Hi from tab one');
+    tabOne.getState().setDraft('typing');
+
+    for (const key of [sessionKey('tabs'), 'helicone-kit:chat:draft:tabs']) {
+      tabTwo.registry.applyStorageEvent({ key, newValue: storage.getItem(key) });
+    }
+    expect(tabTwo.getState().messages).toEqual(tabOne.getState().messages);
+    expect(tabTwo.getState().draft).toBe('typing');
+    tabTwo.registry.applyStorageEvent({ key: 'unrelated', newValue: 'x' });
+    tabTwo.registry.applyStorageEvent({ key: sessionKey('tabs'), newValue: '{broken' });
+    expect(tabTwo.getState().messages).toHaveLength(2);
+  });
+
+  it('sets a corrupted entry aside with a warning and starts the session empty', async () => {
+    const storage = createMemoryStorage();
+    storage.setItem(sessionKey('bad'), '{"version":1,"tree":');
+    const onWarning = vi.fn();
+    const store = makeStore({
+      transport: createMockTransport([{ steps: textSteps('Works') }]),
+      storage,
+      onWarning,
+      session: { id: 'bad' },
+    });
+    expect(store.getState().messages).toEqual([]);
+    expect(onWarning).toHaveBeenCalledTimes(1);
+    expect(onWarning.mock.calls[0]![0]).toMatch(/session bad could not be read \(it is not valid JSON\)/);
+    const asideKey = (onWarning.mock.calls[0]![0] as string).match(/moved to (\S+) and/)?.[1];
+    expect(asideKey).toMatch(/^helicone-kit:chat:unreadable:bad:\d+$/);
+    expect(storage.getItem(asideKey!)).toBe('{"version":1,"tree":');
+    await store.getState().send('Still chatting');
+    expect(textOf(store.getState().messages[1])).toBe('Works');
+  });
+
+  it('sets aside an entry of an unknown schema version', () => {
+    const storage = createMemoryStorage();
+    storage.setItem(
+      sessionKey('future'),
+      JSON.stringify({ version: 99, tree: { messages: [], selected: {} } }),
+    );
+    const onWarning = vi.fn();
+    const store = makeStore({
+      transport: createMockTransport([]),
+      storage,
+      onWarning,
+      session: { id: 'future' },
+    });
+    expect(store.getState().messages).toEqual([]);
+    expect(onWarning.mock.calls[0]![0]).toMatch(/schema version 99 is not 1/);
+  });
+
+  it('recovers what it can: a message that lost its shape is left out with its replies', () => {
+    const storage = createMemoryStorage();
+    const good = {
+      id: 'u1',
+      parentId: null,
+      role: 'user',
+      createdAt: 1,
+      parts: [{ type: 'text', text: 'Kept' }],
+    };
+    const goodAnswer = {
+      id: 'a1',
+      parentId: 'u1',
+      role: 'assistant',
+      createdAt: 2,
+      parts: [{ type: 'text', text: 'Also kept' }],
+      state: 'streaming',
+      metadata: { requestedModel: 'gpt-4o-mini' },
+    };
+    const broken = { id: 'u2', parentId: 'a1', role: 'user', createdAt: 3, parts: 'not a list' };
+    const orphan = {
+      id: 'a2',
+      parentId: 'u2',
+      role: 'assistant',
+      createdAt: 4,
+      parts: [],
+      state: 'done',
+      metadata: { requestedModel: 'x' },
+    };
+    storage.setItem(
+      sessionKey('partly'),
+      JSON.stringify({
+        version: 1,
+        id: 'partly',
+        createdAt: 1,
+        updatedAt: 4,
+        tree: { messages: [good, goodAnswer, broken, orphan], selected: {} },
+      }),
+    );
+    const onWarning = vi.fn();
+    const store = makeStore({
+      transport: createMockTransport([]),
+      storage,
+      onWarning,
+      session: { id: 'partly' },
+    });
+    const messages = store.getState().messages;
+    expect(messages.map(textOf)).toEqual(['Kept', 'Also kept']);
+    // An answer stored mid-stream (the page was closed) ends where it was cut.
+    expect(messages[1]).toMatchObject({ state: 'done', metadata: { stopped: true } });
+    expect(onWarning).toHaveBeenCalledWith(
+      expect.stringMatching(/2 unreadable message\(s\) of session partly were left out/),
+    );
+  });
+
+  it('a full storage (quota error) does not break chatting, and warns once', async () => {
+    const inner = createMemoryStorage();
+    const full: ChatStorage = {
+      getItem: (key) => inner.getItem(key),
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: (key) => inner.removeItem(key),
+    };
+    const onWarning = vi.fn();
+    const transport = createMockTransport([{ steps: textSteps('First') }, { steps: textSteps('Second') }]);
+    const store = makeStore({ transport, storage: full, onWarning, session: { id: 'full' } });
+    await store.getState().send('One');
+    await store.getState().send('Two');
+    store.getState().setDraft('draft');
+    expect(store.getState().messages.map(textOf)).toEqual(['One', 'First', 'Two', 'Second']);
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().draft).toBe('draft');
+    const sessionWarnings = onWarning.mock.calls.filter(([message]) =>
+      /could not save session full/.test(message as string),
+    );
+    expect(sessionWarnings).toHaveLength(1);
+    expect(sessionWarnings[0]![0]).toMatch(/QuotaExceededError/);
+  });
+
+  it('reads options through the getter each time: callbacks see the latest values', async () => {
+    const transport = createMockTransport([{ steps: textSteps('a') }, { steps: textSteps('b') }]);
+    const calls: string[] = [];
+    let label = 'first render';
+    let temperature = 0.1;
+    const live = createChatStore(() => ({
+      transport,
+      model: 'gpt-4o-mini',
+      temperature,
+      onWarning: () => {},
+      onFinish: () => calls.push(label),
+    }));
+    await live.getState().send('One');
+    label = 'second render';
+    temperature = 0.9;
+    await live.getState().send('Two');
+    expect(calls).toEqual(['first render', 'second render']);
+    expect(transport.requests.map((request) => request.body.temperature)).toEqual([0.1, 0.9]);
+  });
+});

@@ -1,0 +1,232 @@
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../__tests__/fixtures';
+import { createChatStore } from '../chat/create-chat-store';
+import { GatewayError } from '../errors/gateway-error';
+import { createHttpTransport } from './create-http-transport';
+
+type Received = {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  closedEarly: boolean;
+};
+
+let server: ReturnType<typeof createServer>;
+let api = '';
+let received: Received[] = [];
+let handle: (request: IncomingMessage, response: ServerResponse, entry: Received) => void = () => {};
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const pieces: Buffer[] = [];
+    request.on('data', (piece: Buffer) => pieces.push(piece));
+    request.on('end', () => {
+      const text = Buffer.concat(pieces).toString('utf8');
+      const entry: Received = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: text === '' ? undefined : JSON.parse(text),
+        closedEarly: false,
+      };
+      received.push(entry);
+      response.on('close', () => {
+        if (!response.writableFinished) entry.closedEarly = true;
+      });
+      handle(request, response, entry);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/helicone/`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  server.close();
+  await once(server, 'close');
+});
+
+beforeEach(() => {
+  received = [];
+});
+
+const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+
+function makeStore(options: { stream?: boolean } = {}) {
+  return createChatStore({
+    transport: createHttpTransport({ api, headers: () => ({ 'x-app-token': 'app-secret' }) }),
+    model: 'gpt-4o',
+    session: { id: 'session-http', name: 'HTTP test' },
+    properties: { App: 'tests' },
+    cache: true,
+    rateLimitPolicy: '10;w=60;s=user',
+    onWarning: () => {},
+    ...options,
+  });
+}
+
+const textOf = (parts: readonly { type: string; text?: string }[] | undefined) =>
+  (parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
+
+describe('createHttpTransport over real HTTP', () => {
+  it('POSTs the OpenAI body with Helicone-* headers and streams the recorded answer into the store', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, {
+        ...sseHeaders,
+        'Helicone-Id': '5f0e2a1c-1111-4222-8333-444455556666',
+        'Helicone-Provider': 'openai',
+        'Helicone-Model': 'gpt-4o-2024-08-06',
+      });
+      response.end(Buffer.from(fixtureBytes('openai-stream/openai-stream-text-usage.gpt-4o.sse')));
+    };
+    const store = makeStore();
+    await store.getState().send('Hello');
+
+    const [request] = received;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/api/helicone/chat/completions');
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'x-app-token': 'app-secret',
+      'helicone-session-id': 'session-http',
+      'helicone-session-name': 'HTTP test',
+      'helicone-session-path': '/turn-1',
+      'helicone-property-app': 'tests',
+      'helicone-cache-enabled': 'true',
+      'helicone-ratelimit-policy': '10;w=60;s=user',
+    });
+    expect(request?.body).toMatchObject({
+      model: 'gpt-4o',
+      stream: true,
+      messages: [{ role: 'user', content: 'Hello' }],
+    });
+
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    const answer = state.messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected an answer');
+    expect(textOf(answer.parts)).toBe('Hello! How can I assist you today?');
+    expect(answer.metadata).toMatchObject({
+      requestId: '5f0e2a1c-1111-4222-8333-444455556666',
+      provider: 'openai',
+      model: 'gpt-4o-2024-08-06',
+      finishReason: 'stop',
+      usage: { promptTokens: 1248, completionTokens: 10, totalTokens: 1258, cachedPromptTokens: 0 },
+    });
+    store.destroy();
+  });
+
+  it('reads a stream: false answer as one completion', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
+    };
+    const store = makeStore({ stream: false });
+    await store.getState().send('Which ocean?');
+
+    expect(received[0]?.headers.accept).toBe('application/json');
+    expect(received[0]?.body).toMatchObject({ stream: false });
+    expect((received[0]?.body as Record<string, unknown>).stream_options).toBeUndefined();
+    const answer = store.getState().messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected an answer');
+    expect(textOf(answer.parts)).toBe('Atlantic Ocean.');
+    expect(answer.metadata).toMatchObject({
+      model: 'gpt-4o-mini-2024-07-18',
+      finishReason: 'stop',
+      usage: { promptTokens: 22, completionTokens: 4, totalTokens: 26 },
+    });
+    store.destroy();
+  });
+
+  it('turns the recorded parallel tool-call stream into two tool-call parts with parsed arguments', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end(
+        Buffer.from(fixtureBytes('openai-stream/openai-stream-parallel-tool-calls.gpt-4o-mini.sse')),
+      );
+    };
+    const store = makeStore();
+    await store.getState().send('Weather in New York and London?');
+    const answer = store.getState().messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected an answer');
+    expect(
+      answer.parts.map((part) =>
+        part.type === 'tool-call' ? [part.toolName, part.input, part.state] : part.type,
+      ),
+    ).toEqual([
+      ['get_weather', { location: 'New York' }, 'input-available'],
+      ['get_weather', { location: 'London' }, 'input-available'],
+    ]);
+    expect(answer.metadata.finishReason).toBe('tool_calls');
+    // No onToolCall: the chat waits for addToolResult.
+    expect(store.getState().status).toBe('ready');
+    store.destroy();
+  });
+
+  it('turns a 429 into a GatewayError with retryAfterMs, keeping the user message', async () => {
+    handle = (_request, response) => {
+      response.writeHead(429, { 'content-type': 'application/json', 'Retry-After': '7' });
+      response.end(
+        JSON.stringify({
+          error: { message: 'Rate limited', type: 'rate_limit_error', code: 'rate_limited' },
+        }),
+      );
+    };
+    const store = makeStore();
+    store.getState().setDraft('keep me');
+    await store.getState().send('Hello');
+    const { status, error, messages, draft } = store.getState();
+    expect(status).toBe('error');
+    expect(GatewayError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: 'Rate limited',
+      retryAfterMs: 7000,
+    });
+    expect(messages.map((message) => message.role)).toEqual(['user']);
+    expect(draft).toBe('keep me');
+    store.destroy();
+  });
+
+  it('stop() aborts the HTTP request (the server sees the connection close) and keeps what arrived', async () => {
+    const chunk = (content: string) =>
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+    let closed!: () => void;
+    const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
+    handle = (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write(chunk('Partial '));
+      response.write(chunk('answer'));
+      response.on('close', () => closed());
+      // Never ends by itself.
+    };
+    const store = makeStore();
+    const sending = store.getState().send('Long story please');
+    await new Promise<void>((resolve) => {
+      const unsubscribe = store.subscribe((state) => {
+        if (textOf(state.messages[1]?.parts) === 'Partial answer') {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    store.getState().stop();
+    await sending;
+    await serverSawClose;
+
+    expect(received[0]?.closedEarly).toBe(true);
+    const answer = store.getState().messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected an answer');
+    expect(textOf(answer.parts)).toBe('Partial answer');
+    expect(answer.metadata.stopped).toBe(true);
+    expect(store.getState().status).toBe('ready');
+    store.destroy();
+  });
+});

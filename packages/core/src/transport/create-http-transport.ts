@@ -1,0 +1,57 @@
+import { GatewayError } from '../errors/gateway-error';
+import { toHeliconeHeaders } from '../headers/to-helicone-headers';
+import { readHeliconeResponse } from '../response/read-helicone-response';
+import { chatCompletionFromResponse } from '../stream/chat-completion-from-response';
+import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
+import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
+
+type HeaderRecord = Record<string, string>;
+
+export type HttpTransportOptions = {
+  /** The route, e.g. `/api/helicone`: requests go to `${api}/chat/completions`. */
+  api: string;
+  /** Default: the global `fetch`, looked up at each request. */
+  fetch?: typeof fetch;
+  /** More headers for the route (your own auth, say); a function is called for every request. */
+  headers?: HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>);
+  /** Default `same-origin`. */
+  credentials?: RequestCredentials;
+};
+
+/**
+ * Talks to the server route: POSTs the OpenAI body with the `Helicone-*` headers of the turn, hands the abort
+ * signal to `fetch` (so `stop()` ends the request and the route aborts upstream), turns a non-2xx status into
+ * a `GatewayError`, and yields the stream's chunks (or the whole completion with `stream: false`).
+ */
+export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
+  const url = `${options.api.replace(/\/+$/, '')}/chat/completions`;
+
+  async function* send(request: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(extra);
+    for (const [name, value] of Object.entries(toHeliconeHeaders(request.helicone))) headers.set(name, value);
+    headers.set('content-type', 'application/json');
+    headers.set('accept', request.body.stream ? 'text/event-stream' : 'application/json');
+    const fetchFunction = options.fetch ?? globalThis.fetch;
+    const response = await fetchFunction(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(request.body),
+      signal: request.signal,
+      credentials: options.credentials ?? 'same-origin',
+    });
+    if (!response.ok) throw await GatewayError.fromResponse(response);
+    yield { type: 'response', response: readHeliconeResponse(response.headers) };
+    // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
+    const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    if (!isEventStream || !response.body) {
+      yield { type: 'completion', completion: chatCompletionFromResponse(await response.json()) };
+      return;
+    }
+    for await (const chunk of parseChatCompletionStream(response.body, { signal: request.signal })) {
+      yield { type: 'chunk', chunk };
+    }
+  }
+
+  return { send };
+}
