@@ -179,6 +179,8 @@ export function createChatSession(
   /** Client-side tools being run between two requests. */
   let runningTools = 0;
   let lastFailed: RequestSpec | undefined;
+  /** `stop()` while client tools run: their results are kept, but the chat does not continue. */
+  let continuationCancelled = false;
 
   const branchMap = (messages: readonly ChatMessage[]) => {
     const branches: Record<string, BranchInfo> = {};
@@ -534,6 +536,11 @@ export function createChatSession(
       (call) => call.state === 'output-available' || call.state === 'output-error',
     );
     const options = context.options();
+    if (continuationCancelled) {
+      continuationCancelled = false;
+      if (answerEnded) options.onFinish?.(finishEvent(message, { stopped: true }));
+      return;
+    }
     if (calls.length === 0 || !answered || tipId() !== messageId || isBusy()) {
       if (answerEnded) options.onFinish?.(finishEvent(message, {}));
       return;
@@ -646,7 +653,10 @@ export function createChatSession(
 
     stop() {
       const request = active;
-      if (!request) return;
+      if (!request) {
+        if (runningTools > 0) continuationCancelled = true;
+        return;
+      }
       request.detached = true;
       request.controller.abort();
       const shown = settle(request, { stopped: true }, request.context);

@@ -160,6 +160,36 @@ describe('chat store: tools', () => {
     expect(transport.requests).toHaveLength(2);
   });
 
+  it('stop() while client tools run keeps their results but does not continue', async () => {
+    const toolStarted = deferred();
+    const toolResult = deferred<unknown>();
+    const transport = createMockTransport([
+      weatherCall('call_1', 'Oslo'),
+      { steps: textSteps('Never sent') },
+    ]);
+    const finishes: ChatFinishEvent[] = [];
+    const store = makeStore({
+      transport,
+      onFinish: (event) => finishes.push(event),
+      onToolCall: () => {
+        toolStarted.resolve();
+        return toolResult.promise;
+      },
+    });
+    const sending = store.getState().send('Weather?');
+    await toolStarted.promise;
+    store.getState().stop();
+    toolResult.resolve('cold');
+    await sending;
+    expect(transport.requests).toHaveLength(1);
+    expect(store.getState().messages[1]!.parts[0]).toMatchObject({
+      state: 'output-available',
+      output: 'cold',
+    });
+    expect(store.getState().status).toBe('ready');
+    expect(finishes.map((event) => event.stopped)).toEqual([true]);
+  });
+
   it('addToolResult with an unknown id is refused', async () => {
     const store = makeStore({ transport: createMockTransport([]) });
     await expect(store.getState().addToolResult('nope', 1)).rejects.toMatchObject({
