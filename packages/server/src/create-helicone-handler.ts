@@ -14,7 +14,10 @@ import { errorResponse } from './responses/error-response';
 import { matchRoute } from './routing/match-route';
 import type { RequestContext } from './routing/request-context';
 
-export type HeliconeHandler = (request: Request) => Promise<Response>;
+export type HeliconeHandler = ((request: Request) => Promise<Response>) & {
+  /** Where the route is mounted; adapters use it to pass other paths on (`next()`). */
+  readonly basePath: string;
+};
 
 /**
  * The route: `(request: Request) => Promise<Response>`, using Web APIs only (Node, Deno, Bun, edge runtimes).
@@ -25,7 +28,7 @@ export function createHeliconeHandler(options: HeliconeHandlerOptions = {}): Hel
   const resolved = resolveOptions(options);
   const models = createModelsCache(() => loadModelList(resolved));
 
-  return async (request) => {
+  const handler = async (request: Request): Promise<Response> => {
     try {
       return await handle(request, resolved, models);
     } catch (error) {
@@ -35,6 +38,7 @@ export function createHeliconeHandler(options: HeliconeHandlerOptions = {}): Hel
       return errorResponse(500, { message: 'The route failed unexpectedly.', code: 'internal_error' });
     }
   };
+  return Object.assign(handler, { basePath: resolved.basePath });
 }
 
 async function handle(

@@ -1,0 +1,78 @@
+import type { NodeRequest } from './node-types';
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.split(',')[0]?.trim() || undefined;
+}
+
+/** The URL the browser asked for. Behind a proxy, `X-Forwarded-Proto` and `-Host` give the origin it saw. */
+export function requestUrl(request: NodeRequest): string {
+  const encrypted = (request.socket as { encrypted?: boolean }).encrypted === true;
+  const protocol = firstValue(request.headers['x-forwarded-proto']) ?? (encrypted ? 'https' : 'http');
+  const host = firstValue(request.headers['x-forwarded-host']) ?? request.headers.host ?? 'localhost';
+  return `${protocol}://${host}${request.originalUrl ?? request.url ?? '/'}`;
+}
+
+function toHeaders(request: NodeRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    // HTTP/2 pseudo-headers (`:path`, ...) are not headers.
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * The body as a web stream that pulls from the socket as it is read, so a route that stops early (413) stops
+ * the reading, and nothing is buffered ahead of the reader.
+ */
+function toBodyStream(request: NodeRequest): ReadableStream<Uint8Array> {
+  let onData: ((chunk: Buffer) => void) | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      onData = (chunk) => {
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) request.pause();
+      };
+      request.on('data', onData);
+      request.once('end', () => controller.close());
+      request.once('error', (error) => controller.error(error));
+    },
+    pull() {
+      request.resume();
+    },
+    cancel() {
+      if (onData) request.off('data', onData);
+      // Node discards the rest of the body itself once the response ends; keep it flowing meanwhile.
+      request.resume();
+    },
+  });
+}
+
+/** A body that Express or Connect middleware (`express.json()`, ...) read already. */
+function parsedBody(request: NodeRequest): BodyInit | undefined {
+  if (!request.readableEnded || request.body === undefined) return undefined;
+  const { body } = request;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new Uint8Array(body);
+  return JSON.stringify(body);
+}
+
+/** The web `Request` for a Node request; `signal` aborts when the client goes away. */
+export function toWebRequest(request: NodeRequest, signal: AbortSignal): Request {
+  const method = request.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers: toHeaders(request), signal };
+  if (method !== 'GET' && method !== 'HEAD') {
+    const body = parsedBody(request);
+    if (body !== undefined) {
+      init.body = body;
+      (init.headers as Headers).delete('content-length');
+    } else {
+      init.body = toBodyStream(request);
+      init.duplex = 'half';
+    }
+  }
+  return new Request(requestUrl(request), init);
+}
