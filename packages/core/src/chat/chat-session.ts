@@ -7,7 +7,7 @@ import type { HeliconeOptions } from '../headers/helicone-options';
 import type { Usage } from '../openai/types';
 import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator';
 import type { HeliconeResponseInfo } from '../response/read-helicone-response';
-import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
+import type { ChatRequestBody, ChatTransportEvent, ChatTransportRequest } from '../transport/chat-transport';
 import { applyChoice, choiceContentFromCompletion, type ChoiceContent } from './apply-choice';
 import { buildRequestMessages } from './build-request-messages';
 import type { ChatOptions, ChatTurn } from './chat-options';
@@ -120,18 +120,14 @@ function describeError(error: Error): ChatMessageError {
   };
 }
 
-function toChatUsage(usage: Usage): ChatUsage {
-  const cached = usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens;
-  const reasoning = usage.completion_tokens_details?.reasoning_tokens;
-  return {
-    promptTokens: usage.prompt_tokens ?? 0,
-    completionTokens: usage.completion_tokens ?? 0,
-    totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
-    ...(typeof cached === 'number' ? { cachedPromptTokens: cached } : {}),
-    ...(typeof reasoning === 'number' ? { reasoningTokens: reasoning } : {}),
-    raw: usage,
-  };
-}
+const toChatUsage = (usage: Usage): ChatUsage => ({
+  promptTokens: usage.prompt_tokens ?? 0,
+  completionTokens: usage.completion_tokens ?? 0,
+  totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
+  cachedPromptTokens: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens,
+  reasoningTokens: usage.completion_tokens_details?.reasoning_tokens,
+  raw: usage,
+});
 
 const pickParameters = [
   'temperature',
@@ -209,7 +205,7 @@ export function createChatSession(
     const messages = selectedPath(tree);
     store.setState({ messages, branches: branchMap(messages), ...extra });
   };
-  const persist = () => persistence.save(id, { ...(name === undefined ? {} : { name }), createdAt, tree });
+  const persist = () => persistence.save(id, { name, createdAt, tree });
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
   const updateMessage = (message: ChatMessage, extra: Partial<ChatSessionState> = {}) => {
@@ -263,7 +259,7 @@ export function createChatSession(
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.rateLimitPolicy === undefined ? {} : { rateLimitPolicy: options.rateLimitPolicy }),
       ...(Object.keys(properties).length > 0 ? { properties } : {}),
-      session: { id, path, ...(name === undefined ? {} : { name }) },
+      session: { id, path, name },
     };
     const stream = options.stream ?? true;
     const body: ChatRequestBody = {
@@ -293,10 +289,10 @@ export function createChatSession(
     const cache = response?.cache?.status;
     return {
       requestedModel: request.requestedModel,
-      ...(response?.requestId === undefined ? {} : { requestId: response.requestId }),
-      ...(response?.provider === undefined ? {} : { provider: response.provider }),
-      ...(cache === undefined ? {} : { cacheHit: cache === 'HIT' }),
-      ...(request.choiceCount > 1 ? { choiceIndex } : {}),
+      requestId: response?.requestId,
+      provider: response?.provider,
+      cacheHit: cache && cache === 'HIT',
+      choiceIndex: request.choiceCount > 1 ? choiceIndex : undefined,
     };
   };
 
@@ -349,30 +345,25 @@ export function createChatSession(
       const live = request.choices.get(choiceIndex);
       const settledMessage = live && !outcome.stopped ? applyChoice(previous, live, true) : previous;
       const model = request.response?.model ?? request.model;
-      const provider = request.response?.provider;
+      const ownUsage = first ? usage : undefined;
       const price =
-        first && usage
-          ? options.price?.({
-              requestedModel: request.requestedModel,
-              ...(model ? { model } : {}),
-              ...(provider ? { provider } : {}),
-            })
-          : undefined;
-      const cost = first && usage ? estimateCost({ usage, price }) : undefined;
-      const finishReason = live?.finishReason ?? undefined;
+        ownUsage &&
+        options.price?.({
+          requestedModel: request.requestedModel,
+          model,
+          provider: request.response?.provider,
+        });
+      const cost = estimateCost({ usage: ownUsage, price });
       const metadata: AssistantMetadata = {
-        ...previous.metadata,
         ...metadataBase(request, choiceIndex),
-        ...(model ? { model } : {}),
-        ...(first && usage ? { usage: toChatUsage(usage) } : {}),
-        ...(cost === undefined ? {} : { cost: { usd: cost, estimated: true as const } }),
-        ...(request.firstTokenAt === undefined
-          ? {}
-          : { timeToFirstTokenMs: request.firstTokenAt - request.startedAt }),
+        model,
+        usage: ownUsage && toChatUsage(ownUsage),
+        cost: cost === undefined ? undefined : { usd: cost, estimated: true },
+        timeToFirstTokenMs: request.firstTokenAt && request.firstTokenAt - request.startedAt,
         durationMs: now - request.startedAt,
-        ...(finishReason ? { finishReason } : {}),
-        ...(outcome.error ? { error: describeError(outcome.error) } : {}),
-        ...(outcome.stopped ? { stopped: true } : {}),
+        finishReason: live?.finishReason ?? undefined,
+        error: outcome.error && describeError(outcome.error),
+        stopped: outcome.stopped,
       };
       const message: AssistantMessage = { ...settledMessage, state: 'done', metadata };
       replaceMessage(tree, message);
@@ -442,11 +433,22 @@ export function createChatSession(
     };
     active = request;
     let outcome: { error?: Error } = {};
+    let events: AsyncIterator<ChatTransportEvent> | undefined;
     try {
       const { request: transportRequest, path } = buildRequest(spec, context, turn, controller.signal);
       structureChanged({ status: 'submitted', error: undefined, retryAt: undefined, path });
-      for await (const event of context.options().transport.send(transportRequest)) {
-        if (request.detached) break;
+      events = context.options().transport.send(transportRequest)[Symbol.asyncIterator]();
+      // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
+      const aborted = new Promise<never>((_resolve, reject) => {
+        controller.signal.addEventListener('abort', () => reject(toError(controller.signal.reason)), {
+          once: true,
+        });
+      });
+      aborted.catch(() => {});
+      for (;;) {
+        const next = await Promise.race([events.next(), aborted]);
+        if (next.done || request.detached) break;
+        const event = next.value;
         if (event.type === 'response') {
           request.response = event.response;
         } else if (event.type === 'chunk') {
@@ -475,7 +477,10 @@ export function createChatSession(
     } catch (error) {
       outcome = { error: toError(error) };
     }
-    if (request.detached) return;
+    if (request.detached) {
+      void Promise.resolve(events?.return?.()).catch(() => {});
+      return;
+    }
     const shown = settle(request, outcome, context);
     const options = context.options();
     if (outcome.error) options.onError?.(outcome.error);
@@ -554,26 +559,12 @@ export function createChatSession(
     await run({ parentId: messageId, kind: 'tool-step', step }, context);
   }
 
+  /** The answer holding a tool call: on the shown branch first (ids are unique per request only). */
   function findToolCall(toolCallId: string): AssistantMessage | undefined {
-    const onPath = store.getState().messages;
-    for (let index = onPath.length - 1; index >= 0; index--) {
-      const message = onPath[index]!;
-      if (
-        message.role === 'assistant' &&
-        message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId)
-      ) {
-        return message;
-      }
-    }
-    for (const message of tree.nodes.values()) {
-      if (
-        message.role === 'assistant' &&
-        message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId)
-      ) {
-        return message;
-      }
-    }
-    return undefined;
+    const holds = (message: ChatMessage): message is AssistantMessage =>
+      message.role === 'assistant' &&
+      message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId);
+    return store.getState().messages.findLast(holds) ?? [...tree.nodes.values()].findLast(holds);
   }
 
   function setToolOutput(toolCallId: string, result: { output: unknown } | { errorText: string }) {
@@ -595,13 +586,7 @@ export function createChatSession(
     const parts: ChatMessagePart[] = [];
     if (input.content !== '') parts.push({ type: 'text', text: input.content });
     for (const image of input.images ?? []) {
-      parts.push(
-        typeof image === 'string'
-          ? { type: 'image', url: image }
-          : image.detail
-            ? { type: 'image', url: image.url, detail: image.detail }
-            : { type: 'image', url: image.url },
-      );
+      parts.push(typeof image === 'string' ? { type: 'image', url: image } : { type: 'image', ...image });
     }
     return parts;
   }
@@ -617,7 +602,7 @@ export function createChatSession(
       role: 'user',
       createdAt: Date.now(),
       parts,
-      ...(properties && Object.keys(properties).length > 0 ? { properties } : {}),
+      properties: properties && Object.keys(properties).length > 0 ? properties : undefined,
     };
     addMessage(tree, message);
     structureChanged();

@@ -216,6 +216,22 @@ describe('chat store: streaming', () => {
     expect(store.getState().status).toBe('ready');
   });
 
+  it('stop() ends the turn even with a transport that ignores the abort signal', async () => {
+    const never = new Promise<never>(() => {});
+    const deaf = {
+      async *send() {
+        yield* [] as never[];
+        await never;
+      },
+    };
+    const store = makeStore({ transport: deaf });
+    const sending = store.getState().send('Hi');
+    await waitFor(store, (state) => state.status === 'submitted');
+    store.getState().stop();
+    await sending;
+    expect(store.getState().status).toBe('ready');
+  });
+
   it('stop() before the first chunk leaves the user message and no answer', async () => {
     const gate = deferred();
     const transport = createMockTransport([
