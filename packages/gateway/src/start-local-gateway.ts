@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CacheStore } from './behaviours/cache-store';
+import { copyFaults } from './behaviours/faults';
+import { PromptStore } from './behaviours/prompt-store';
+import { RateLimiter } from './behaviours/rate-limiter';
 import type { GatewayState } from './gateway-state';
 import { handleRequest } from './http/handle-request';
 import { openRequestLog } from './log/request-log';
+import { createProvider } from './providers/create-provider';
 import type { LocalGateway, LocalGatewayOptions } from './types';
 
 /** Tests get answers at once; pass a pace (e.g. `{ firstTokenMs: 300, tokensPerSecond: 40 }`) for a demo. */
@@ -18,15 +23,24 @@ export async function startLocalGateway(options: LocalGatewayOptions = {}): Prom
   const timeScale = options.timeScale ?? 1;
   if (!(timeScale > 0) || !Number.isFinite(timeScale))
     throw new RangeError('timeScale must be a number > 0.');
+  const prompts = options.prompts === undefined ? new PromptStore() : PromptStore.fromFile(options.prompts);
+  const warn = options.onWarning ?? ((message: string) => console.warn(`[helicone-kit-gateway] ${message}`));
   const log = openRequestLog(options.database ?? ':memory:');
   const state: GatewayState = {
     apiKey,
     log,
     pace: { ...defaultPace, ...options.pace },
-    faults: { ...options.faults },
+    faults: copyFaults(options.faults),
     timeScale,
     dev: options.dev ?? false,
-    warn: options.onWarning ?? ((message) => console.warn(`[helicone-kit-gateway] ${message}`)),
+    streamCache: options.streamCache ?? 'replay',
+    errorFormat: options.errorFormat ?? 'gateway',
+    providerTimeoutMs: options.providerTimeoutMs ?? 30_000,
+    provider: createProvider(options.upstream, () => state.pace),
+    cache: new CacheStore(),
+    rateLimiter: new RateLimiter(timeScale, warn),
+    prompts,
+    warn,
     open: new Set(),
     completedRequests: 0,
   };
@@ -53,7 +67,7 @@ export async function startLocalGateway(options: LocalGatewayOptions = {}): Prom
     url: `http://${urlHost}:${port}`,
     apiKey,
     setFaults(faults) {
-      state.faults = { ...faults };
+      state.faults = copyFaults(faults);
     },
     stats() {
       return { openRequests: state.open.size, completedRequests: state.completedRequests };

@@ -1,3 +1,5 @@
+import type { UpstreamOptions } from './providers/upstream-options';
+
 /** How fast the offline generator answers. */
 export type Pace = {
   /** Wait before the first token, in ms. */
@@ -26,6 +28,8 @@ export type GatewayStats = {
   completedRequests: number;
 };
 
+export type { UpstreamOptions };
+
 export type LocalGatewayOptions = {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -35,10 +39,29 @@ export type LocalGatewayOptions = {
   database?: string;
   /** The key clients must send; a random one is made when left out. */
   apiKey?: string;
+  /**
+   * Answer from a real server instead of the offline generator: a URL of an OpenAI-compatible API (its `/v1`
+   * base), or options (Anthropic's Messages API with `format: 'anthropic'`). Every Helicone behaviour still applies.
+   */
+  upstream?: string | UpstreamOptions;
   pace?: Partial<Pace>;
   faults?: Faults;
   /** Multiplies every wait the gateway schedules (retry backoff, rate-limit windows, cache TTL). Default 1. */
   timeScale?: number;
+  /**
+   * Streamed requests and the cache (HELICONE.md §2.2 [conflict]): `'replay'` (default) caches streams and
+   * replays their chunks; `'skip'` never caches a streamed request, as one version of the worker does.
+   */
+  streamCache?: 'replay' | 'skip';
+  /**
+   * Error body when every attempt failed (HELICONE.md §3.2 [conflict]): `'gateway'` (default), the worker's
+   * `{success:false, error:{code, message, details, param}}`; `'docs'`, the documented `{error:{message, type, code}}`.
+   */
+  errorFormat?: 'gateway' | 'docs';
+  /** How long a provider fault of type `timeout` keeps the gateway waiting, in ms before `timeScale`. Default 30000. */
+  providerTimeoutMs?: number;
+  /** A JSON file of prompts for the prompt store: `{ "prompts": [{ "id"?, "name", "promptBody", "environments"? }] }`. */
+  prompts?: string;
   /** Enables `POST /__dev/faults`. Off by default. */
   dev?: boolean;
   /** Where warnings go (a malformed rate-limit policy, ...). Default `console.warn`. */

@@ -12,10 +12,18 @@ const defaultMaxTokens = 16;
 export function generateCompletion(
   body: Record<string, unknown>,
   model: string,
+  variant = 0,
 ): { seed: string; promptTokens: number; completionTokens: number; choices: CompletionChoice[] } {
   const first: unknown = Array.isArray(body.prompt) ? body.prompt[0] : body.prompt;
   const prompt = typeof first === 'string' ? first : '';
-  const seed = seedOf({ model, prompt, temperature: body.temperature, top_p: body.top_p, seed: body.seed });
+  const seed = seedOf({
+    model,
+    variant,
+    prompt,
+    temperature: body.temperature,
+    top_p: body.top_p,
+    seed: body.seed,
+  });
   const limit =
     typeof body.max_tokens === 'number' && Number.isInteger(body.max_tokens) && body.max_tokens >= 0
       ? body.max_tokens

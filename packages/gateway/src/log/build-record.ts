@@ -42,6 +42,7 @@ export function buildRecord(
     requestBody: metadata.omitRequest ? null : requestBody,
     responseBody: null,
     error: null,
+    attempts: [],
     ...fields,
     ...(metadata.omitResponse ? { responseBody: null } : {}),
   };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestRecord, StoredRequest } from './request-record';
-import { schema } from './schema';
+import { addedColumns, schema } from './schema';
 
 type Row = Record<string, unknown>;
 
@@ -51,6 +51,7 @@ function fromRow(row: Row): StoredRequest {
     requestBody: text('request_body'),
     responseBody: text('response_body'),
     error: text('error'),
+    attempts: JSON.parse(typeof row.attempts === 'string' ? row.attempts : '[]') as unknown[],
     feedbackRating:
       row.feedback_rating === null || row.feedback_rating === undefined ? null : row.feedback_rating === 1,
     feedbackAt: number('feedback_at'),
@@ -68,17 +69,23 @@ export function openRequestLog(file: string): RequestLog {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.exec(schema);
+  const columns = new Set(
+    (database.pragma('table_info(requests)') as { name: string }[]).map((column) => column.name),
+  );
+  for (const column of addedColumns) {
+    if (!columns.has(column.name)) database.exec(`ALTER TABLE requests ADD COLUMN ${column.definition}`);
+  }
   const insert = database.prepare(`
     INSERT INTO requests (
       request_id, path, created_at, completed_at, latency_ms, time_to_first_token_ms, status, http_status,
       stream, requested_model, model, provider, prompt_tokens, completion_tokens, total_tokens,
       reasoning_tokens, cost_usd, cache_hit, cache_enabled, user_id, session_id, session_path, session_name,
-      properties, prompt_id, request_body, response_body, error
+      properties, prompt_id, request_body, response_body, error, attempts
     ) VALUES (
       @requestId, @path, @createdAt, @completedAt, @latencyMs, @timeToFirstTokenMs, @status, @httpStatus,
       @stream, @requestedModel, @model, @provider, @promptTokens, @completionTokens, @totalTokens,
       @reasoningTokens, @costUsd, @cacheHit, @cacheEnabled, @userId, @sessionId, @sessionPath, @sessionName,
-      @properties, @promptId, @requestBody, @responseBody, @error
+      @properties, @promptId, @requestBody, @responseBody, @error, @attempts
     )
     ON CONFLICT (request_id) DO UPDATE SET
       path = excluded.path, created_at = excluded.created_at, completed_at = excluded.completed_at,
@@ -90,7 +97,8 @@ export function openRequestLog(file: string): RequestLog {
       cost_usd = excluded.cost_usd, cache_hit = excluded.cache_hit, cache_enabled = excluded.cache_enabled,
       user_id = excluded.user_id, session_id = excluded.session_id, session_path = excluded.session_path,
       session_name = excluded.session_name, properties = excluded.properties, prompt_id = excluded.prompt_id,
-      request_body = excluded.request_body, response_body = excluded.response_body, error = excluded.error
+      request_body = excluded.request_body, response_body = excluded.response_body, error = excluded.error,
+      attempts = excluded.attempts
   `);
   const feedback = database.prepare(
     'UPDATE requests SET feedback_rating = ?, feedback_at = ? WHERE request_id = ?',
@@ -111,6 +119,7 @@ export function openRequestLog(file: string): RequestLog {
         cacheHit: entry.cacheHit ? 1 : 0,
         cacheEnabled: entry.cacheEnabled ? 1 : 0,
         properties: JSON.stringify(entry.properties),
+        attempts: JSON.stringify(entry.attempts),
       });
     },
     setFeedback(requestId, rating) {

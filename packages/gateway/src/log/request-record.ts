@@ -30,6 +30,8 @@ export type RequestRecord = {
   /** Null when `Helicone-Omit-Response: true`. */
   responseBody: string | null;
   error: string | null;
+  /** Every provider try, in order, with its status and the retry wait scheduled after it. */
+  attempts: unknown[];
 };
 
 /** A stored row, with the feedback that may have come later. */

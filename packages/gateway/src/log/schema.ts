@@ -29,9 +29,15 @@ CREATE TABLE IF NOT EXISTS requests (
   request_body TEXT,
   response_body TEXT,
   error TEXT,
+  attempts TEXT NOT NULL DEFAULT '[]',
   feedback_rating INTEGER,
   feedback_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS requests_created_at ON requests (created_at);
 CREATE INDEX IF NOT EXISTS requests_session_id ON requests (session_id);
 `;
+
+/** Columns added after the first version of the table: added to older logs when they are opened. */
+export const addedColumns: readonly { name: string; definition: string }[] = [
+  { name: 'attempts', definition: "attempts TEXT NOT NULL DEFAULT '[]'" },
+];

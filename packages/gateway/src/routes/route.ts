@@ -1,22 +1,23 @@
-import type { GatewayState } from '../gateway-state';
 import { listModels } from '../catalogue/list-models';
 import { registryModels } from '../catalogue/registry-models';
+import type { GatewayState } from '../gateway-state';
 import { isApiKeyValid } from '../http/api-key';
 import type { Exchange } from '../http/exchange';
 import { BodyTooLargeError, readBody } from '../http/read-body';
 import { sendJson, sendText } from '../http/respond';
-import { handleChatCompletions } from './chat-completions';
-import { handleCompletions } from './completions';
+import { handleChatCompletions, handleCompletions, missingModel } from './chat-completions';
+import { handleDevFaults } from './dev-faults';
 import { handleEmbeddings } from './embeddings';
 import { startGatewayCall } from './gateway-call';
+import { handlePromptApi } from './prompt-api';
 import { registryPrice } from './registry-price';
 import { handleFeedback, handleGetRequest } from './request-api';
 
 const bodyLimit = 10 * 1024 * 1024;
-const missingModel = 'Invalid body or missing model. See supported models at https://helicone.ai/models';
 const methodNotAllowed = 'Method not allowed. AI Gateway only accepts POST requests.';
 const requestPath = /^\/v1\/request\/([^/]+)$/;
 const feedbackPath = /^\/v1\/request\/([^/]+)\/feedback$/;
+const promptPrefix = '/v1/prompt-2025';
 
 function unauthorized(exchange: Exchange): void {
   sendText(exchange.response, 401, 'Invalid Helicone API key');
@@ -27,19 +28,19 @@ export async function route(state: GatewayState, exchange: Exchange): Promise<vo
   const { request, response, url } = exchange;
   const path = url.pathname.replace(/\/{2,}/g, '/');
   const method = request.method ?? 'GET';
-  if (method === 'GET') {
-    if (path === '/v1/models') return sendJson(response, 200, listModels());
-    if (path === '/v1/public/model-registry/models')
-      return sendJson(response, 200, registryModels(registryPrice));
-    const match = requestPath.exec(path);
-    if (match) {
-      if (!isApiKeyValid(request.headers, state.apiKey)) return unauthorized(exchange);
-      return handleGetRequest(state, exchange, decodeURIComponent(match[1] as string));
-    }
+  if (method === 'GET' && path === '/v1/models') return sendJson(response, 200, listModels());
+  if (method === 'GET' && path === '/v1/public/model-registry/models') {
+    return sendJson(response, 200, registryModels(registryPrice));
   }
-  if (method !== 'POST') {
-    return sendText(response, 405, methodNotAllowed, { allow: 'POST, GET' });
+  const requestMatch = method === 'GET' ? requestPath.exec(path) : null;
+  const isPromptApi = path === promptPrefix || path.startsWith(`${promptPrefix}/`);
+  if (requestMatch || (isPromptApi && (method === 'GET' || method === 'POST'))) {
+    if (!isApiKeyValid(request.headers, state.apiKey)) return unauthorized(exchange);
+    if (requestMatch) return handleGetRequest(state, exchange, decodeURIComponent(requestMatch[1] as string));
+    return handlePromptApi(state, exchange, path.slice(promptPrefix.length));
   }
+  if (method !== 'POST') return sendText(response, 405, methodNotAllowed, { allow: 'POST, GET' });
+  if (path === '/__dev/faults' && state.dev) return handleDevFaults(state, exchange);
   if (!isApiKeyValid(request.headers, state.apiKey)) return unauthorized(exchange);
   const feedback = feedbackPath.exec(path);
   if (feedback) return handleFeedback(state, exchange, decodeURIComponent(feedback[1] as string));

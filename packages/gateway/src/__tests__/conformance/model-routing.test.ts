@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { chatBody, startTestGateway } from '../helpers';
+
+const call = (post: Awaited<ReturnType<typeof startTestGateway>>['post'], model: string) =>
+  post('/v1/chat/completions', { ...chatBody('route me'), model });
+
+describe('HELICONE.md §1.4 model strings', () => {
+  it('serves a registry id from its first provider, and an alias from its target', async () => {
+    const { post } = await startTestGateway();
+    const alias = await call(post, 'claude-3.5-sonnet');
+    expect(alias.status).toBe(200);
+    expect(alias.headers.get('helicone-provider')).toBe('anthropic');
+    expect(alias.headers.get('helicone-model')).toBe('claude-3-5-sonnet-20241022');
+    expect((await call(post, 'kimi-k2')).headers.get('helicone-model')).toBe(
+      'moonshotai/kimi-k2-instruct-0905',
+    );
+    expect((await call(post, 'gemini-1.5-flash')).headers.get('helicone-model')).toBe(
+      'gemini-2.5-flash-lite',
+    );
+  });
+
+  it('uses the provider given, and PTB mode for registry models', async () => {
+    const { post } = await startTestGateway();
+    const response = await call(post, 'claude-3.5-haiku/bedrock');
+    expect(response.headers.get('helicone-provider')).toBe('bedrock');
+    expect(response.headers.get('helicone-model')).toBe('anthropic.claude-3-5-haiku-20241022-v1:0');
+    expect(response.headers.get('helicone-gateway-mode')).toBe('PTB');
+  });
+
+  it('falls back in order when a provider fails, and skips !excluded providers', async () => {
+    const { post, rows } = await startTestGateway({ faults: { openai: { type: 'status', status: 500 } } });
+    const response = await call(post, 'gpt-4o-mini/openai,claude-3.5-haiku/anthropic');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('helicone-provider')).toBe('anthropic');
+    const attempts = JSON.parse(rows()[0]!.attempts as string) as { source: string; status: number }[];
+    expect(attempts.map(({ source, status }) => [source, status])).toEqual([
+      ['gpt-4o-mini/openai/ptb', 500],
+      ['claude-3.5-haiku/anthropic/ptb', 200],
+    ]);
+    const excluded = await call(post, 'gpt-4o-mini,!openai');
+    expect(excluded.headers.get('helicone-provider')).toBe('azure');
+  });
+
+  it('passes an unknown name with an explicit provider through (BYOK)', async () => {
+    const { post } = await startTestGateway();
+    const response = await call(post, 'gpt-4o-2024-11-20/openai');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('helicone-model')).toBe('gpt-4o-2024-11-20');
+    expect(response.headers.get('helicone-gateway-mode')).toBe('BYOK');
+  });
+
+  it('answers the real 400s: helicone/ prefix, unknown model, invalid provider, no provider left', async () => {
+    const { post } = await startTestGateway();
+    const prefixed = await call(post, 'helicone/gpt-4o-mini');
+    expect(prefixed.status).toBe(400);
+    expect(await prefixed.text()).toMatch(
+      /^Invalid provider: gpt-4o-mini\. Valid providers: baseten, anthropic, /,
+    );
+    const unknown = await call(post, 'not-a-model');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toMatch(
+      /^Unknown model: not-a-model\. Please specify a provider \(e\.g\., not-a-model\/openai\)/,
+    );
+    const badProvider = await call(post, 'gpt-4o/nowhere');
+    expect(await badProvider.text()).toMatch(/^Invalid provider: nowhere\./);
+    const none = await call(post, 'deepseek-reasoner,!deepseek');
+    expect(none.status).toBe(400);
+    expect(await none.text()).toMatch(/^No available providers for the requested models/);
+    expect((await call(post, 'gpt-4o,!')).status).toBe(400);
+  });
+});

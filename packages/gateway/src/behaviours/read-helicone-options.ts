@@ -1,0 +1,71 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  fromHeliconeMetadata,
+  HeaderValueError,
+  parseRateLimitPolicy,
+  type HeliconeOptions,
+  type RateLimitPolicy,
+} from '@helicone-kit/core';
+
+export type GatewayRequestOptions = {
+  options: HeliconeOptions;
+  /** Undefined when absent, or malformed (the real gateway then lets the request through unlimited). */
+  rateLimitPolicy: RateLimitPolicy | undefined;
+  /** A `Helicone-Cache-Bucket-Max-Size` above 20: the real gateway fails the request. */
+  bucketTooLarge: boolean;
+};
+
+const policyHeaders = new Set(['helicone-ratelimit-policy', 'helicone-rate-limit-policy']);
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The `Helicone-*` options of a request, read with core's `fromHeliconeMetadata`, but as leniently as the real
+ * gateway: the request id is checked apart (and replaced when invalid), a malformed rate-limit policy fails
+ * open with a warning, and any other malformed header is ignored (it would be on the real gateway too) with a
+ * warning that names the header, never its value.
+ */
+export function readHeliconeOptions(
+  headers: IncomingHttpHeaders,
+  warn: (message: string) => void,
+): GatewayRequestOptions {
+  const record: Record<string, string> = {};
+  let policyText: string | undefined;
+  for (const [name, value] of Object.entries(headers)) {
+    const text = single(value);
+    if (text === undefined || name === 'helicone-request-id') continue;
+    if (policyHeaders.has(name)) policyText ??= text;
+    else record[name] = text;
+  }
+  const bucket = record['helicone-cache-bucket-max-size'];
+  const bucketTooLarge = bucket !== undefined && /^\d+$/.test(bucket.trim()) && Number(bucket) > 20;
+  let options: HeliconeOptions = {};
+  for (let round = 0; round < 64; round++) {
+    try {
+      options = fromHeliconeMetadata(record);
+      break;
+    } catch (error) {
+      if (!HeaderValueError.isInstance(error)) throw error;
+      const header = error.header?.toLowerCase();
+      const key = Object.keys(record).find((name) => name === header);
+      if (key === undefined) break;
+      if (!(key === 'helicone-cache-bucket-max-size' && bucketTooLarge))
+        warn(`Ignored header ${error.header}: ${error.reason}`);
+      delete record[key];
+    }
+  }
+  let rateLimitPolicy: RateLimitPolicy | undefined;
+  if (policyText !== undefined && policyText.trim() !== '') {
+    try {
+      rateLimitPolicy = parseRateLimitPolicy(policyText);
+    } catch (error) {
+      const reason = HeaderValueError.isInstance(error) ? error.reason : 'malformed';
+      warn(
+        `Invalid Helicone-RateLimit-Policy (${reason}); the request is not rate limited, as on the real gateway.`,
+      );
+    }
+  }
+  return { options, rateLimitPolicy, bucketTooLarge };
+}
