@@ -35,6 +35,8 @@ export function createSessionPersistence(
   storage: ChatStorage,
   keys: StorageKeys,
   warn: (message: string) => void,
+  /** Called after the list of sessions was written. */
+  listChanged: () => void = () => {},
 ): SessionPersistence {
   const failedWrites = new Set<string>();
 
@@ -85,8 +87,10 @@ export function createSessionPersistence(
     warn(`helicone-kit: the session list in ${keys.index} was unreadable and starts again.`);
     return [];
   };
-  const writeIndex = (sessions: ChatSessionSummary[]) =>
+  const writeIndex = (sessions: ChatSessionSummary[]) => {
     write(keys.index, JSON.stringify({ version: INDEX_VERSION, sessions }), 'the session list');
+    listChanged();
+  };
 
   return {
     load(id) {

@@ -30,13 +30,19 @@ export type ChatSessionRegistry = {
   renameSession(id: string, name: string): void;
   /** Removes a stored session (a live one keeps its messages in memory until released). */
   deleteSession(id: string): void;
+  /** Calls `listener` whenever the stored list may have changed (a save, a rename, a delete, another tab). */
+  subscribeSessions(listener: () => void): () => void;
 };
 
 export function createChatSessionRegistry(options: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
   const storage = options.storage ?? createMemoryStorage();
   const keys = createStorageKeys(options.keyPrefix);
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
-  const persistence = createSessionPersistence(storage, keys, warn);
+  const listeners = new Set<() => void>();
+  const listChanged = () => {
+    for (const listener of listeners) listener();
+  };
+  const persistence = createSessionPersistence(storage, keys, warn, listChanged);
   const live = new Map<string, { session: ChatSession; holders: number }>();
 
   return {
@@ -67,7 +73,8 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
     applyStorageEvent(event) {
       if (event.key === null) return;
       const parsed = keys.parse(event.key);
-      if (!parsed || parsed.kind === 'index') return;
+      if (!parsed) return;
+      if (parsed.kind === 'index') return listChanged();
       const session = live.get(parsed.id)?.session;
       if (!session) return;
       if (parsed.kind === 'draft') {
@@ -90,5 +97,9 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       else persistence.rename(id, name);
     },
     deleteSession: (id) => persistence.remove(id),
+    subscribeSessions(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }

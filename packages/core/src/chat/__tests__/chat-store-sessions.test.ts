@@ -96,6 +96,51 @@ describe('chat store: sessions and storage', () => {
     expect(left.getState().messages).toHaveLength(2);
   });
 
+  it('lists stored sessions newest first, renames and deletes them, and announces each change', async () => {
+    vi.useFakeTimers({ now: 1_000, toFake: ['Date'] });
+    try {
+      const registry = createChatSessionRegistry({ onWarning: () => {} });
+      const announced = vi.fn();
+      const unsubscribe = registry.subscribeSessions(announced);
+      const transport = createMockTransport([
+        {
+          steps: [
+            ...textSteps('A'),
+            { type: 'usage', usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } },
+          ],
+        },
+        { steps: textSteps('B') },
+      ]);
+      const first = makeStore({ transport, registry, session: { id: 'older', name: 'Older' } });
+      await first.getState().send('one');
+      vi.setSystemTime(2_000);
+      const second = makeStore({ transport, registry, session: { id: 'newer' } });
+      await second.getState().send('two');
+
+      expect(registry.listSessions().map((summary) => [summary.id, summary.name, summary.updatedAt])).toEqual(
+        [
+          ['newer', undefined, 2_000],
+          ['older', 'Older', 1_000],
+        ],
+      );
+      expect(registry.listSessions()[1]!.totals).toMatchObject({ totalTokens: 7, answers: 1 });
+      const before = announced.mock.calls.length;
+      expect(before).toBeGreaterThan(0);
+
+      registry.renameSession('older', 'Renamed');
+      expect(first.getState().session.name).toBe('Renamed');
+      registry.deleteSession('newer');
+      expect(registry.listSessions().map((summary) => [summary.id, summary.name])).toEqual([
+        ['older', 'Renamed'],
+      ]);
+      registry.applyStorageEvent({ key: 'helicone-kit:chat:sessions', newValue: '{}' });
+      expect(announced.mock.calls.length).toBe(before + 3);
+      unsubscribe();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('applies another tab’s write (storage event) to the live session', async () => {
     const storage = createMemoryStorage();
     const transport = createMockTransport([{ steps: textSteps('From tab one') }]);
