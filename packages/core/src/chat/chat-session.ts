@@ -582,11 +582,17 @@ export function createChatSession(
     return next;
   }
 
+  /** The parts of a user message; anything that is not text or an image URL is left out. */
   function userParts(input: Exclude<SendInput, string>): ChatMessagePart[] {
     const parts: ChatMessagePart[] = [];
-    if (input.content !== '') parts.push({ type: 'text', text: input.content });
-    for (const image of input.images ?? []) {
-      parts.push(typeof image === 'string' ? { type: 'image', url: image } : { type: 'image', ...image });
+    if (typeof input.content === 'string' && input.content.trim() !== '') {
+      parts.push({ type: 'text', text: input.content });
+    }
+    for (const image of Array.isArray(input.images) ? input.images : []) {
+      const url = typeof image === 'string' ? image : image?.url;
+      if (typeof url !== 'string' || url === '') continue;
+      const detail = typeof image === 'string' ? undefined : image.detail;
+      parts.push(detail ? { type: 'image', url, detail } : { type: 'image', url });
     }
     return parts;
   }
@@ -628,7 +634,7 @@ export function createChatSession(
       const normalized =
         typeof input === 'string' ? { content: input } : (input ?? { content: store.getState().draft });
       const parts = userParts(normalized);
-      if (parts.length === 0 || (normalized.content.trim() === '' && !normalized.images?.length)) {
+      if (parts.length === 0) {
         throw new ChatActionError('send', 'empty-message', 'the message has no text and no image.');
       }
       const message = addUserMessage(tipId() ?? null, parts, normalized.properties);

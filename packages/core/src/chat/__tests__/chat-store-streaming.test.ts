@@ -174,10 +174,15 @@ describe('chat store: streaming', () => {
     expect(store.getState().status).toBe('ready');
   });
 
-  it('refuses an empty message', async () => {
+  it('refuses an empty message, and input that is neither text nor an image URL', async () => {
     const store = makeStore({ transport: createMockTransport([]) });
     await expect(store.getState().send('   ')).rejects.toMatchObject({ reason: 'empty-message' });
+    const hostile = { content: 42, images: [null, { url: 7 }, ''] } as unknown as Parameters<
+      ReturnType<typeof store.getState>['send']
+    >[0];
+    await expect(store.getState().send(hostile)).rejects.toMatchObject({ reason: 'empty-message' });
     expect(store.getState().messages).toEqual([]);
+    expect(store.getState().status).toBe('ready');
   });
 
   it('stop() aborts the request and keeps exactly the deltas received, marked stopped', async () => {
