@@ -588,11 +588,17 @@ export function createChatSession(
     if (typeof input.content === 'string' && input.content.trim() !== '') {
       parts.push({ type: 'text', text: input.content });
     }
-    for (const image of Array.isArray(input.images) ? input.images : []) {
-      const url = typeof image === 'string' ? image : image?.url;
+    const images: readonly unknown[] = Array.isArray(input.images) ? input.images : [];
+    for (const image of images) {
+      const record = typeof image === 'object' && image !== null ? (image as Record<string, unknown>) : {};
+      const url = typeof image === 'string' ? image : record.url;
       if (typeof url !== 'string' || url === '') continue;
-      const detail = typeof image === 'string' ? undefined : image.detail;
-      parts.push(detail ? { type: 'image', url, detail } : { type: 'image', url });
+      const detail = record.detail;
+      parts.push(
+        detail === 'auto' || detail === 'low' || detail === 'high'
+          ? { type: 'image', url, detail }
+          : { type: 'image', url },
+      );
     }
     return parts;
   }
