@@ -1,0 +1,24 @@
+'use client';
+
+export { HeliconeProvider } from './helicone-provider';
+export type { HeliconeProviderProps } from './helicone-provider';
+export { useHeliconeContext, DEFAULT_API } from './helicone-context';
+export type { HeliconeContextValue } from './helicone-context';
+export { useHeliconeChat } from './use-helicone-chat';
+export type {
+  ChatSendInput,
+  UseHeliconeChatOptions,
+  UseHeliconeChatResult,
+  UseHeliconeChatSession,
+} from './use-helicone-chat-types';
+export type { Throttle } from './schedule-flush';
+export { useModels } from './use-models';
+export { modelsQueryKey, modelsQueryOptions } from './models-query-options';
+export type { ModelsQueryInit } from './models-query-options';
+export type { ModelInfo, ModelList } from './model-info';
+export { findModelPrice } from './find-model-price';
+export { useChatSessions } from './use-chat-sessions';
+export type { UseChatSessionsResult } from './use-chat-sessions';
+export { useFeedback } from './use-feedback';
+export type { UseFeedbackResult } from './use-feedback';
+export { imageToDataUrl } from './image-to-data-url';

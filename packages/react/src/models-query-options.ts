@@ -1,0 +1,37 @@
+import { GatewayError } from '@helicone-kit/core';
+import { queryOptions } from '@tanstack/react-query';
+import { DEFAULT_API } from './helicone-context';
+import type { ModelInfo, ModelList } from './model-info';
+
+export type ModelsQueryInit = {
+  /** Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
+};
+
+export const modelsQueryKey = (api: string) => ['helicone-kit', 'models', api] as const;
+
+/**
+ * The react-query options for the route's model list (`GET {api}/models`): plain data, so an app can prefetch it
+ * in a loader (`queryClient.prefetchQuery(modelsQueryOptions('/api/helicone'))`). A failed request throws a
+ * `GatewayError`.
+ */
+export function modelsQueryOptions(api: string = DEFAULT_API, init: ModelsQueryInit = {}) {
+  return queryOptions({
+    queryKey: modelsQueryKey(api),
+    queryFn: async ({ signal }): Promise<ModelInfo[]> => {
+      const fetchFunction = init.fetch ?? globalThis.fetch;
+      const response = await fetchFunction(`${api.replace(/\/+$/, '')}/models`, {
+        headers: { accept: 'application/json', ...init.headers },
+        credentials: init.credentials ?? 'same-origin',
+        signal,
+      });
+      if (!response.ok) throw await GatewayError.fromResponse(response);
+      const list = (await response.json()) as ModelList;
+      return Array.isArray(list.data) ? list.data : [];
+    },
+    // The list changes when the route's configuration does, not while a page is open.
+    staleTime: 5 * 60_000,
+  });
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import type { ChatSessionSummary } from '@helicone-kit/core';
+import { useMemo, useSyncExternalStore } from 'react';
+import { useHeliconeContext } from './helicone-context';
+
+export type UseChatSessionsResult = {
+  /** Stored sessions, newest first, each with its totals (tokens, estimated cost, answers). */
+  readonly sessions: readonly ChatSessionSummary[];
+  rename(id: string, name: string): void;
+  /** Removes a stored session. A chat showing it keeps its messages in memory (and saves them again if it goes on). */
+  remove(id: string): void;
+};
+
+const noSessions: readonly ChatSessionSummary[] = Object.freeze([]);
+
+/** The stored sessions of the provider's storage, kept current as chats settle and other tabs write. */
+export function useChatSessions(): UseChatSessionsResult {
+  const { registry, sessions: source } = useHeliconeContext();
+  const sessions = useSyncExternalStore(source.subscribe, source.getSnapshot, () => noSessions);
+  const actions = useMemo(
+    () => ({
+      rename(id: string, name: string) {
+        registry.renameSession(id, name);
+        source.changed();
+      },
+      remove(id: string) {
+        registry.deleteSession(id);
+        source.changed();
+      },
+    }),
+    [registry, source],
+  );
+  return { sessions, ...actions };
+}

@@ -1,0 +1,192 @@
+'use client';
+
+import {
+  createChatStore,
+  createHttpTransport,
+  type ChatOptions,
+  type ChatStore,
+  type ChatStoreState,
+} from '@helicone-kit/core';
+import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { createLatest, type Latest } from './create-latest';
+import { createRenderGate, type RenderGate } from './create-render-gate';
+import { findModelPrice } from './find-model-price';
+import { useHeliconeContext } from './helicone-context';
+import type { ModelInfo } from './model-info';
+import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
+import { claim, releaseLater } from './release-later';
+import type { Throttle } from './schedule-flush';
+import { serverBranches, serverMessages, serverTotals } from './server-snapshot';
+import { hasFiles, toSendInput } from './to-send-input';
+import type {
+  ChatSendInput,
+  UseHeliconeChatOptions,
+  UseHeliconeChatResult,
+  UseHeliconeChatSession,
+} from './use-helicone-chat-types';
+
+type Props = { chat: ChatOptions; throttle: Throttle };
+type Instance = { store: ChatStore; gate: RenderGate };
+
+/** How long a store made by a render waits to be claimed by its committed effect. */
+const unclaimedMs = 1000;
+
+function createInstance(latest: Latest<Props>, replacing?: ChatStoreState): Instance {
+  const store = createChatStore(() => {
+    const { chat } = latest.get();
+    if (!replacing) return chat;
+    // A replacement keeps the conversation and the model of the store it replaces.
+    return { ...chat, model: replacing.model, session: { ...chat.session, id: replacing.session.id } };
+  });
+  releaseLater(store, unclaimedMs);
+  return { store, gate: createRenderGate(store, () => latest.get().throttle) };
+}
+
+/**
+ * A chat with the route: messages, status and error as separate subscriptions (a status change does not hand
+ * out new messages), a streaming answer committed at most once per frame, and callbacks that always see the
+ * latest props. Chats with the same `session.id` under one provider share one conversation.
+ */
+export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
+  const context = useHeliconeContext();
+  const { queryClient, sessions } = context;
+  const api = options.api ?? context.api;
+  const httpTransport = useMemo(
+    () => createHttpTransport({ ...context.transport, api }),
+    [context.transport, api],
+  );
+  const { onWarning } = options;
+  const chat: ChatOptions = {
+    ...options,
+    transport: options.transport ?? httpTransport,
+    registry: context.registry,
+    price:
+      options.price ??
+      ((answer) => findModelPrice(queryClient.getQueryData<ModelInfo[]>(modelsQueryKey(api)), answer)),
+    ...(onWarning || context.onWarning ? { onWarning: onWarning ?? context.onWarning } : {}),
+  };
+  const props: Props = { chat, throttle: options.throttle ?? 'frame' };
+  const [latest] = useState(() => createLatest(props));
+  useLayoutEffect(() => latest.set(props));
+
+  const [instance, setInstance] = useState(() => createInstance(latest));
+  const { store, gate } = instance;
+  useLayoutEffect(() => {
+    if (!claim(store)) {
+      // The render that made this store took so long to commit that the store let go of its session: a rare
+      // path (a slow transition), where one more render is the price of a store that holds its session.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setInstance(createInstance(latest, store.getState()));
+      return;
+    }
+    const stopListening = store.subscribe((state, previous) => {
+      const settledChange = state.status !== 'streaming' && state.messages !== previous.messages;
+      if (state.session !== previous.session || settledChange) sessions.changed();
+    });
+    return () => {
+      stopListening();
+      releaseLater(store, 0);
+    };
+  }, [store, sessions, latest]);
+
+  const sessionId = options.session?.id;
+  useEffect(() => {
+    if (sessionId !== undefined) store.getState().switchSession(sessionId);
+  }, [store, sessionId]);
+
+  const model = options.model;
+  useEffect(() => {
+    if (model !== undefined && model !== store.getState().model) store.getState().setModel(model);
+  }, [store, model]);
+
+  const needsPrices = options.price === undefined && options.transport === undefined;
+  useEffect(() => {
+    if (!needsPrices) return;
+    const { fetch, credentials } = context.transport;
+    void queryClient.prefetchQuery(
+      modelsQueryOptions(api, { ...(fetch ? { fetch } : {}), ...(credentials ? { credentials } : {}) }),
+    );
+  }, [needsPrices, queryClient, api, context.transport]);
+
+  const { subscribe } = gate;
+  const messages = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().messages,
+    () => serverMessages,
+  );
+  const status = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().status,
+    () => 'ready' as const,
+  );
+  const error = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().error,
+    () => undefined,
+  );
+  const branches = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().branches,
+    () => serverBranches,
+  );
+  const retryAt = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().retryAt,
+    () => undefined,
+  );
+  const totals = useSyncExternalStore(
+    subscribe,
+    () => gate.getSnapshot().totals,
+    () => serverTotals,
+  );
+  // The composer's text goes straight through: a held-back value would move the caret of a controlled input.
+  const draft = useSyncExternalStore(
+    store.subscribe,
+    () => store.getState().draft,
+    () => '',
+  );
+  const readModel = () => store.getState().model;
+  const currentModel = useSyncExternalStore(store.subscribe, readModel, readModel);
+  const readSession = () => store.getState().session;
+  const sessionInfo = useSyncExternalStore(store.subscribe, readSession, readSession);
+
+  const actions = useMemo(
+    () => ({
+      send: (input?: ChatSendInput) =>
+        hasFiles(input)
+          ? toSendInput(input).then((ready) => store.getState().send(ready))
+          : store.getState().send(input),
+      stop: () => store.getState().stop(),
+      regenerate: (messageId?: string) => store.getState().regenerate(messageId),
+      edit: (messageId: string, content: string) => store.getState().edit(messageId, content),
+      retry: () => store.getState().retry(),
+      addToolResult: (toolCallId: string, result: unknown) =>
+        store.getState().addToolResult(toolCallId, result),
+      selectBranch: (messageId: string, index?: number) => store.getState().selectBranch(messageId, index),
+      setDraft: (draft: string) => store.getState().setDraft(draft),
+      setModel: (model: string) => store.getState().setModel(model),
+      newSession: (sessionOptions?: { name?: string }) => store.getState().newSession(sessionOptions),
+      switchSession: (id: string) => store.getState().switchSession(id),
+    }),
+    [store],
+  );
+  const { newSession, switchSession, ...chatActions } = actions;
+  const session = useMemo<UseHeliconeChatSession>(
+    () => ({ ...sessionInfo, newSession, switchSession }),
+    [sessionInfo, newSession, switchSession],
+  );
+
+  return {
+    messages,
+    status,
+    error,
+    retryAt,
+    draft,
+    branches,
+    model: currentModel,
+    session,
+    totals,
+    store,
+    ...chatActions,
+  };
+}

@@ -1,0 +1,19 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useHeliconeContext } from './helicone-context';
+import { modelsQueryOptions } from './models-query-options';
+
+/** The route's model list (`GET {api}/models`) through react-query: `data`, `isPending`, `error`, `refetch`... */
+export function useModels(options: { api?: string } = {}) {
+  const context = useHeliconeContext();
+  const api = options.api ?? context.api;
+  return useQuery(modelsQueryOptions(api, transportInit(context.transport)), context.queryClient);
+}
+
+function transportInit(transport: { fetch?: typeof fetch; credentials?: RequestCredentials }) {
+  return {
+    ...(transport.fetch ? { fetch: transport.fetch } : {}),
+    ...(transport.credentials ? { credentials: transport.credentials } : {}),
+  };
+}
