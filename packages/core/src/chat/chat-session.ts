@@ -663,10 +663,7 @@ export function createChatSession(
     async regenerate(messageId, context) {
       refuseIfBusy('regenerate');
       const path = store.getState().messages;
-      const target =
-        messageId === undefined
-          ? ([...path].reverse().find((message) => message.role === 'assistant') ?? path.at(-1))
-          : tree.nodes.get(messageId);
+      const target = messageId === undefined ? path.at(-1) : tree.nodes.get(messageId);
       if (!target)
         throw new ChatActionError(
           'regenerate',

@@ -25,7 +25,7 @@ export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
   send(input?: SendInput): Promise<void>;
   /** Aborts the request. The partial answer stays, marked `stopped`; status goes back to `ready`. */
   stop(): void;
-  /** A new answer as a sibling of `messageId` (default: the last answer); a user message id gets a new answer. */
+  /** A new answer as a sibling of the answer `messageId`, or to the user message `messageId` (default: the last one shown). */
   regenerate(messageId?: string): Promise<void>;
   /** A user message: a new sibling with this text, then its answer. An answer or system message: a new sibling only. */
   edit(messageId: string, content: string): Promise<void>;

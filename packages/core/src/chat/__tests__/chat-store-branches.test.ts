@@ -74,6 +74,21 @@ describe('chat store: branches', () => {
     expect(transport.requests[2]!.body.messages).toEqual([{ role: 'user', content: 'Q1' }]);
   });
 
+  it('regenerate() after a request that failed before any answer answers the last question', async () => {
+    const transport = createMockTransport([
+      { steps: textSteps('A1') },
+      { error: new TypeError('fetch failed') },
+      { steps: textSteps('A2') },
+    ]);
+    const store = makeStore({ transport });
+    await store.getState().send('Q1');
+    await store.getState().send('Q2');
+    expect(store.getState().messages.map(textOf)).toEqual(['Q1', 'A1', 'Q2']);
+    await store.getState().regenerate();
+    expect(store.getState().messages.map(textOf)).toEqual(['Q1', 'A1', 'Q2', 'A2']);
+    expect(transport.requests[2]!.body.messages.at(-1)).toEqual({ role: 'user', content: 'Q2' });
+  });
+
   it('edit() of an answer adds an edited sibling and sends nothing', async () => {
     const transport = createMockTransport([{ steps: textSteps('Wrong') }]);
     const store = makeStore({ transport });
