@@ -31,7 +31,11 @@ async function* chunksOf(
 export function createOpenAICompatibleProvider(upstream: UpstreamOptions): Provider {
   const base = upstream.url.replace(/\/+$/, '');
   return async ({ operation, body, attempt, stream, signal }) => {
-    const payload: Record<string, unknown> = { ...body, model: attempt.providerModelId };
+    const model =
+      upstream.modelForm === 'helicone'
+        ? `${attempt.model?.id ?? attempt.providerModelId}/${attempt.provider}`
+        : attempt.providerModelId;
+    const payload: Record<string, unknown> = { ...body, model };
     if (stream && operation !== 'embedding') {
       const options =
         typeof body.stream_options === 'object' && body.stream_options !== null ? body.stream_options : {};

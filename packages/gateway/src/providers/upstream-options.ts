@@ -8,6 +8,12 @@ export type UpstreamOptions = {
   format?: 'openai' | 'anthropic';
   /** Extra headers for every upstream call. */
   headers?: Record<string, string>;
+  /**
+   * The `model` sent upstream: `'provider'` (default) the attempt's provider model id (`gpt-4o-mini`,
+   * `claude-3-5-haiku-20241022`), for a provider's own API; `'helicone'` the attempt as a Helicone model string
+   * (`claude-3.5-haiku/anthropic`), for a Helicone gateway upstream (the real one, or another local gateway).
+   */
+  modelForm?: 'provider' | 'helicone';
 };
 
 export function upstreamFormat(upstream: UpstreamOptions): 'openai' | 'anthropic' {

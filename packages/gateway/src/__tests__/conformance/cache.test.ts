@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { chatBody, ssePayloads, startTestGateway } from '../helpers';
+
+const on = { 'helicone-cache-enabled': 'true' };
+
+describe('HELICONE.md §2.2 cache', () => {
+  it('misses, then hits with the bucket index and the original latency', async () => {
+    const { post, rows } = await startTestGateway();
+    const first = await post('/v1/chat/completions', chatBody('cache me'), on);
+    expect(first.headers.get('helicone-cache')).toBe('MISS');
+    expect(first.headers.get('helicone-cache-bucket-idx')).toBeNull();
+    const firstBody = await first.text();
+    const second = await post('/v1/chat/completions', chatBody('cache me'), on);
+    expect(second.headers.get('helicone-cache')).toBe('HIT');
+    expect(second.headers.get('helicone-cache-bucket-idx')).toBe('0');
+    expect(Number(second.headers.get('helicone-cache-latency'))).toBeGreaterThanOrEqual(0);
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get('helicone-id')).not.toBe(first.headers.get('helicone-id'));
+    expect(rows().map((row) => [row.cache_hit, row.cost_usd === 0])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
+  });
+
+  it('sends no Helicone-Cache header when the cache is off, and keys on the body and the seed', async () => {
+    const { post } = await startTestGateway();
+    expect((await post('/v1/chat/completions', chatBody('a'))).headers.get('helicone-cache')).toBeNull();
+    await post('/v1/chat/completions', chatBody('a'), on);
+    expect((await post('/v1/chat/completions', chatBody('b'), on)).headers.get('helicone-cache')).toBe(
+      'MISS',
+    );
+    expect(
+      (
+        await post('/v1/chat/completions', chatBody('a'), { ...on, 'helicone-cache-seed': 'user-2' })
+      ).headers.get('helicone-cache'),
+    ).toBe('MISS');
+    expect(
+      (
+        await post('/v1/chat/completions', chatBody('a'), { ...on, 'helicone-cache-seed': 'user-2' })
+      ).headers.get('helicone-cache'),
+    ).toBe('HIT');
+  });
+
+  it('fills a bucket of 3 with 3 different answers before it hits, and returns one of them', async () => {
+    const { post } = await startTestGateway();
+    const headers = { ...on, 'helicone-cache-bucket-max-size': '3' };
+    const answers: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const response = await post('/v1/chat/completions', chatBody('bucket'), headers);
+      expect(response.headers.get('helicone-cache')).toBe('MISS');
+      answers.push(
+        ((await response.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message
+          .content,
+      );
+    }
+    expect(new Set(answers).size).toBe(3);
+    for (let index = 0; index < 5; index++) {
+      const hit = await post('/v1/chat/completions', chatBody('bucket'), headers);
+      expect(hit.headers.get('helicone-cache')).toBe('HIT');
+      const bucketIndex = Number(hit.headers.get('helicone-cache-bucket-idx'));
+      expect(
+        ((await hit.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content,
+      ).toBe(answers[bucketIndex]);
+    }
+  });
+
+  it('refuses a bucket above 20 as the real gateway does', async () => {
+    const { post } = await startTestGateway();
+    const response = await post('/v1/chat/completions', chatBody('x'), {
+      ...on,
+      'helicone-cache-bucket-max-size': '21',
+    });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toBe('Cache bucket size cannot be greater than 20');
+  });
+
+  it('expires entries after Cache-Control max-age, scaled by timeScale', async () => {
+    const { post } = await startTestGateway({ timeScale: 0.001 });
+    const headers = { ...on, 'cache-control': 'max-age=20' };
+    await post('/v1/chat/completions', chatBody('ttl'), headers);
+    expect((await post('/v1/chat/completions', chatBody('ttl'), headers)).headers.get('helicone-cache')).toBe(
+      'HIT',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect((await post('/v1/chat/completions', chatBody('ttl'), headers)).headers.get('helicone-cache')).toBe(
+      'MISS',
+    );
+  });
+
+  it('honours the save-only and read-only switches and the ignored keys', async () => {
+    const { post } = await startTestGateway();
+    // Save-only writes but never reads (no header); read-only reads but never writes (always a miss). As on the
+    // real gateway, the key covers the helicone-cache* headers, so the two never share an entry.
+    const save = { 'helicone-cache-save': 'true' };
+    expect(
+      (await post('/v1/chat/completions', chatBody('switches'), save)).headers.get('helicone-cache'),
+    ).toBeNull();
+    expect(
+      (await post('/v1/chat/completions', chatBody('switches'), save)).headers.get('helicone-cache'),
+    ).toBeNull();
+    const read = { 'helicone-cache-read': 'true' };
+    expect(
+      (await post('/v1/chat/completions', chatBody('switches'), read)).headers.get('helicone-cache'),
+    ).toBe('MISS');
+    expect(
+      (await post('/v1/chat/completions', chatBody('switches'), read)).headers.get('helicone-cache'),
+    ).toBe('MISS');
+    const both = { ...save, ...read };
+    await post('/v1/chat/completions', chatBody('switches'), both);
+    expect(
+      (await post('/v1/chat/completions', chatBody('switches'), both)).headers.get('helicone-cache'),
+    ).toBe('HIT');
+    const ignoring = { ...on, 'helicone-cache-ignore-keys': 'request_id,user' };
+    await post('/v1/chat/completions', { ...chatBody('ignore'), request_id: 1 }, ignoring);
+    expect(
+      (await post('/v1/chat/completions', { ...chatBody('ignore'), request_id: 2 }, ignoring)).headers.get(
+        'helicone-cache',
+      ),
+    ).toBe('HIT');
+  });
+
+  it('replays a cached stream by default, and skips streams with streamCache "skip"', async () => {
+    const replay = await startTestGateway();
+    const body = chatBody('stream cache', { stream: true });
+    const original = await (await replay.post('/v1/chat/completions', body, on)).text();
+    const hit = await replay.post('/v1/chat/completions', body, on);
+    expect(hit.headers.get('helicone-cache')).toBe('HIT');
+    expect(hit.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(ssePayloads(await hit.text())).toEqual(ssePayloads(original));
+
+    const skip = await startTestGateway({ streamCache: 'skip' });
+    await (await skip.post('/v1/chat/completions', body, on)).text();
+    const again = await skip.post('/v1/chat/completions', body, on);
+    expect(again.headers.get('helicone-cache')).toBeNull();
+    await again.text();
+    expect(skip.rows().map((row) => row.cache_hit)).toEqual([0, 0]);
+  });
+});

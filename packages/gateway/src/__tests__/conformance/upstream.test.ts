@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chatBody, ssePayloads, startTestGateway } from '../helpers';
+
+const fixtures = new URL('../../../../../fixtures/anthropic/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** Anthropic's API cannot run here: this server replays the recorded responses and keeps what it was sent. */
+async function fakeAnthropic() {
+  const received: { headers: IncomingHttpHeaders; body: Record<string, unknown>; path: string }[] = [];
+  const server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    request.on('end', () => {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      received.push({ headers: request.headers, body, path: request.url ?? '' });
+      if (body.stream === true) {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(fixture('anthropic-stream-text-tool-use.claude-3-5-haiku.sse'));
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(fixture('anthropic-message.claude-3-5-sonnet.json'));
+      }
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+describe('upstream: an OpenAI-compatible server (a second local gateway)', () => {
+  it('forwards chat, streamed and not, and completions and embeddings, naming the attempt upstream', async () => {
+    const back = await startTestGateway();
+    const front = await startTestGateway({
+      upstream: { url: `${back.gateway.url}/v1`, apiKey: back.gateway.apiKey, modelForm: 'helicone' },
+    });
+    const body = chatBody('through two gateways', { model: 'claude-3.5-haiku/anthropic' });
+    const direct = (await (await back.post('/v1/chat/completions', body)).json()) as { choices: unknown };
+    const relayed = await front.post('/v1/chat/completions', body);
+    expect(relayed.status).toBe(200);
+    expect(relayed.headers.get('helicone-provider')).toBe('anthropic');
+    expect(((await relayed.json()) as { choices: unknown }).choices).toEqual(direct.choices);
+    expect(back.rows().map((row) => row.requested_model)).toEqual([
+      'claude-3.5-haiku/anthropic',
+      'claude-3.5-haiku/anthropic',
+    ]);
+
+    const streamed = ssePayloads(
+      await (
+        await front.post('/v1/chat/completions', chatBody('stream it', { stream: true, max_tokens: 6 }))
+      ).text(),
+    );
+    expect(streamed.at(-1)).toBe('[DONE]');
+    expect(JSON.parse(streamed.at(-2)!)).toMatchObject({ choices: [], usage: { completion_tokens: 6 } });
+    expect(front.rows().at(-1)).toMatchObject({ status: 'success', completion_tokens: 6, stream: 1 });
+
+    const embedding = await front.client.embeddings.create({
+      model: 'text-embedding-3-small',
+      input: 'relay',
+    });
+    expect(embedding.data[0]!.embedding).toHaveLength(1536);
+    const completion = await front.client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'relay',
+      max_tokens: 4,
+    });
+    expect(completion.choices[0]!.finish_reason).toBe('length');
+  });
+
+  it('keeps every Helicone behaviour in front: the cache answers without calling the upstream, errors fall back', async () => {
+    const back = await startTestGateway({ faults: { openai: { type: 'status', status: 503 } } });
+    const front = await startTestGateway({
+      upstream: { url: `${back.gateway.url}/v1`, apiKey: back.gateway.apiKey, modelForm: 'helicone' },
+    });
+    const cached = { 'helicone-cache-enabled': 'true' };
+    await front.post('/v1/chat/completions', chatBody('once', { model: 'claude-3.5-haiku' }), cached);
+    expect(
+      (
+        await front.post('/v1/chat/completions', chatBody('once', { model: 'claude-3.5-haiku' }), cached)
+      ).headers.get('helicone-cache'),
+    ).toBe('HIT');
+    expect(back.rows()).toHaveLength(1);
+    const failed = await front.post(
+      '/v1/chat/completions',
+      chatBody('x', { model: 'gpt-4o-mini/openai,claude-3.5-haiku/anthropic' }),
+    );
+    expect(failed.status).toBe(200);
+    expect(failed.headers.get('helicone-provider')).toBe('anthropic');
+    const attempts = JSON.parse(front.rows().at(-1)!.attempts as string) as {
+      status: number;
+      message: string;
+    }[];
+    expect(attempts[0]).toMatchObject({ status: 500, message: 'openai answered 503 (local gateway fault).' });
+  });
+});
+
+describe('upstream: Anthropic Messages converted as Helicone converts them', () => {
+  it('turns the recorded stream into the recorded OpenAI chunks, chunk for chunk apart from created', async () => {
+    const anthropic = await fakeAnthropic();
+    const { post } = await startTestGateway({
+      upstream: { url: anthropic.url, format: 'anthropic', apiKey: 'anthropic-test-key' },
+    });
+    const response = await post('/v1/chat/completions', {
+      model: 'claude-3.5-haiku',
+      stream: true,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'What is 50+50?' },
+      ],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'calculate',
+            parameters: { type: 'object', properties: { expression: { type: 'string' } } },
+          },
+        },
+      ],
+    });
+    const expected = ssePayloads(
+      fixture('helicone-converted.anthropic-stream-text-tool-use.openai-chunks.sse'),
+    );
+    const actual = ssePayloads(await response.text());
+    expect(actual).toHaveLength(expected.length);
+    actual.forEach((payload, index) => {
+      if (payload === '[DONE]') return expect(expected[index]).toBe('[DONE]');
+      const { created, ...rest } = JSON.parse(payload) as Record<string, unknown>;
+      const { created: _created, ...wanted } = JSON.parse(expected[index]!) as Record<string, unknown>;
+      expect(typeof created).toBe('number');
+      expect(rest).toEqual(wanted);
+    });
+    const [sent] = anthropic.received;
+    expect(sent!.path).toBe('/v1/messages');
+    expect(sent!.headers['x-api-key']).toBe('anthropic-test-key');
+    expect(sent!.headers['anthropic-version']).toBe('2023-06-01');
+    expect(sent!.body).toMatchObject({
+      model: 'claude-3-5-haiku-20241022',
+      max_tokens: 4096,
+      system: 'Be brief.',
+      stream: true,
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'What is 50+50?' }] }],
+      tools: [
+        {
+          name: 'calculate',
+          input_schema: { type: 'object', properties: { expression: { type: 'string' } } },
+        },
+      ],
+    });
+  });
+
+  it('converts a non-streamed message, with cached and written prompt tokens', async () => {
+    const anthropic = await fakeAnthropic();
+    const { client, rows } = await startTestGateway({
+      upstream: { url: anthropic.url, format: 'anthropic' },
+    });
+    const completion = await client.chat.completions.create({
+      model: 'claude-3.5-sonnet',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    expect(completion).toMatchObject({
+      id: 'msg_01R5e95hqDGjCfwueBymqQvy',
+      object: 'chat.completion',
+      model: 'claude-3-5-sonnet-20241022',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hi! How can I help you today?' },
+          finish_reason: 'stop',
+        },
+      ],
+      usage: {
+        prompt_tokens: 192,
+        completion_tokens: 12,
+        total_tokens: 254,
+        prompt_tokens_details: {
+          cached_tokens: 183,
+          cache_write_tokens: 50,
+          cache_write_details: { write_5m_tokens: 50, write_1h_tokens: 0 },
+        },
+      },
+    });
+    expect(rows()[0]).toMatchObject({ prompt_tokens: 192, completion_tokens: 12, provider: 'anthropic' });
+  });
+
+  it('streams thinking as delta.reasoning, then reasoning_details with the signature', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(fixture('anthropic-stream-thinking.claude-sonnet-4-5.sse'));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { post } = await startTestGateway({
+      upstream: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, format: 'anthropic' },
+    });
+    const chunks = ssePayloads(
+      await (
+        await post('/v1/chat/completions', chatBody('divide', { model: 'claude-4.5-sonnet', stream: true }))
+      ).text(),
+    )
+      .slice(0, -1)
+      .map(
+        (payload) =>
+          JSON.parse(payload) as {
+            choices: { delta: Record<string, unknown>; finish_reason: string | null }[];
+          },
+      );
+    const reasoning = chunks
+      .flatMap((chunk) => chunk.choices.map((choice) => choice.delta.reasoning))
+      .filter((text) => typeof text === 'string')
+      .join('');
+    expect(reasoning.startsWith('The previous result was 925.')).toBe(true);
+    const final = chunks.find((chunk) => chunk.choices[0]?.finish_reason)!.choices[0]!;
+    expect(final.delta.reasoning_details).toEqual([
+      { thinking: reasoning, signature: expect.stringMatching(/.+/) },
+    ]);
+  });
+});
