@@ -70,6 +70,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     nameInit(initial.session?.name),
   );
   let unsubscribe: () => void = () => {};
+  let destroyed = false;
 
   const context: ChatContext = {
     options: getOptions,
@@ -148,6 +149,8 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   return Object.assign(store, {
     registry,
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       unsubscribe();
       unsubscribe = () => {};
       registry.release(session);

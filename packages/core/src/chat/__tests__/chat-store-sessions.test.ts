@@ -91,8 +91,11 @@ describe('chat store: sessions and storage', () => {
     await sending;
     expect(left.getState().status).toBe('ready');
     expect(left.getState().messages).toBe(right.getState().messages);
-    // Letting one panel go keeps the session alive for the other.
+    // Letting one panel go (twice, even) keeps the session alive for the other.
     right.destroy();
+    right.destroy();
+    const third = makeStore({ transport, registry, session: { id: 'panel' } });
+    expect(third.getState().messages).toBe(left.getState().messages);
     expect(left.getState().messages).toHaveLength(2);
   });
 
