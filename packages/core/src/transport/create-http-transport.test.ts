@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../__tests__/fixtures';
 import { createChatStore } from '../chat/create-chat-store';
 import { GatewayError } from '../errors/gateway-error';
+import { StreamError } from '../errors/stream-error';
 import { createHttpTransport } from './create-http-transport';
 
 type Received = {
@@ -193,6 +194,79 @@ describe('createHttpTransport over real HTTP', () => {
     expect(messages.map((message) => message.role)).toEqual(['user']);
     expect(draft).toBe('keep me');
     store.destroy();
+  });
+
+  it('keeps the text before an error inside the stream, and the draft', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end(Buffer.from(fixtureBytes('errors/openai-stream-error-after-output.test-authored.sse')));
+    };
+    const store = makeStore();
+    store.getState().setDraft('unsent');
+    await store.getState().send('Hi');
+    const { status, error, messages, draft } = store.getState();
+    expect(status).toBe('error');
+    expect(StreamError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ message: 'stream failed after output', type: 'server_error' });
+    const answer = messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected the partial answer');
+    expect(textOf(answer.parts)).toBe('Hello');
+    expect(answer.metadata.error).toMatchObject({
+      name: 'StreamError',
+      message: 'stream failed after output',
+    });
+    expect(draft).toBe('unsent');
+
+    // retry() sends the same conversation again.
+    handle = (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.end(Buffer.from(fixtureBytes('openai-stream/openai-stream-text-usage.gpt-4o.sse')));
+    };
+    await store.getState().retry();
+    expect(received[1]?.body).toEqual(received[0]?.body);
+    expect(textOf(store.getState().messages[1]?.parts)).toBe('Hello! How can I assist you today?');
+    store.destroy();
+  });
+
+  it('turns a plain-text 401 from the gateway into a GatewayError with its message', async () => {
+    handle = (_request, response) => {
+      response.writeHead(401, { 'content-type': 'text/plain' });
+      response.end('Invalid Helicone API key');
+    };
+    const store = makeStore();
+    await store.getState().send('Hi');
+    expect(store.getState().error).toMatchObject({
+      name: 'GatewayError',
+      status: 401,
+      message: 'Invalid Helicone API key',
+    });
+    expect(store.getState().retryAt).toBeUndefined();
+    store.destroy();
+  });
+
+  it('uses the fetch it is given, with the headers of each call', async () => {
+    let calls = 0;
+    const seen: string[] = [];
+    const transport = createHttpTransport({
+      api: 'https://example.invalid/route',
+      headers: () => Promise.resolve({ 'x-call': String(++calls) }),
+      fetch: (input, init) => {
+        seen.push(
+          `${input instanceof Request ? input.url : input.toString()} ${new Headers(init?.headers).get('x-call')}`,
+        );
+        const body = new TextDecoder().decode(
+          fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json'),
+        );
+        return Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }));
+      },
+    });
+    const store = createChatStore({ transport, model: 'gpt-4o-mini', stream: false, onWarning: () => {} });
+    await store.getState().send('One');
+    await store.getState().send('Two');
+    expect(seen).toEqual([
+      'https://example.invalid/route/chat/completions 1',
+      'https://example.invalid/route/chat/completions 2',
+    ]);
   });
 
   it('stop() aborts the HTTP request (the server sees the connection close) and keeps what arrived', async () => {
