@@ -5,14 +5,13 @@ import type { HeliconeContextValue } from './helicone-context';
  * Returns the function that stops listening.
  */
 export function listenToStorageEvents(context: HeliconeContextValue): () => void {
-  const { storage, registry, sessions } = context;
+  const { storage, registry } = context;
   if (!storage || typeof window === 'undefined') return () => {};
   const webStorage = typeof Storage === 'function' && storage instanceof Storage;
   const onStorage = (event: StorageEvent) => {
     // A custom storage may sit on top of localStorage, so only a real Storage can be matched to the event's.
     if (webStorage && event.storageArea !== null && event.storageArea !== storage) return;
     registry.applyStorageEvent(event);
-    sessions.changed();
   };
   window.addEventListener('storage', onStorage);
   return () => window.removeEventListener('storage', onStorage);

@@ -14,22 +14,16 @@ export type UseChatSessionsResult = {
 
 const noSessions: readonly ChatSessionSummary[] = Object.freeze([]);
 
-/** The stored sessions of the provider's storage, kept current as chats settle and other tabs write. */
+/** The stored sessions of the provider's storage, kept current as chats save, and as other tabs write. */
 export function useChatSessions(): UseChatSessionsResult {
   const { registry, sessions: source } = useHeliconeContext();
   const sessions = useSyncExternalStore(source.subscribe, source.getSnapshot, () => noSessions);
   const actions = useMemo(
     () => ({
-      rename(id: string, name: string) {
-        registry.renameSession(id, name);
-        source.changed();
-      },
-      remove(id: string) {
-        registry.deleteSession(id);
-        source.changed();
-      },
+      rename: (id: string, name: string) => registry.renameSession(id, name),
+      remove: (id: string) => registry.deleteSession(id),
     }),
-    [registry, source],
+    [registry],
   );
   return { sessions, ...actions };
 }

@@ -49,7 +49,7 @@ function createInstance(latest: Latest<Props>, replacing?: ChatStoreState): Inst
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
   const context = useHeliconeContext();
-  const { queryClient, sessions } = context;
+  const { queryClient } = context;
   const api = options.api ?? context.api;
   const httpTransport = useMemo(
     () => createHttpTransport({ ...context.transport, api }),
@@ -79,15 +79,8 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
       setInstance(createInstance(latest, store.getState()));
       return;
     }
-    const stopListening = store.subscribe((state, previous) => {
-      const settledChange = state.status !== 'streaming' && state.messages !== previous.messages;
-      if (state.session !== previous.session || settledChange) sessions.changed();
-    });
-    return () => {
-      stopListening();
-      releaseLater(store, 0);
-    };
-  }, [store, sessions, latest]);
+    return () => releaseLater(store, 0);
+  }, [store, latest]);
 
   const sessionId = options.session?.id;
   useEffect(() => {

@@ -9,7 +9,7 @@ export type ChatRoute = {
   /** The route's absolute URL (jsdom's fetch is Node's, which needs one), e.g. `http://127.0.0.1:5123/api/helicone`. */
   api: string;
   /** The gateway's log entry for a request id, in Helicone's `HeliconeRequest` field names. */
-  logged(requestId: string): Promise<Record<string, unknown> | undefined>;
+  logged(requestId: string, includeBody?: boolean): Promise<Record<string, unknown> | undefined>;
   /** Route log lines (upstream failures), to check that none holds the key. */
   logLines: string[];
   close(): Promise<void>;
@@ -40,8 +40,9 @@ export async function startChatRoute(
     gateway,
     api: `http://127.0.0.1:${port}/api/helicone`,
     logLines,
-    async logged(requestId) {
-      const response = await fetch(`${gateway.url}/v1/request/${requestId}`, {
+    async logged(requestId, includeBody = false) {
+      const query = includeBody ? '?includeBody=true' : '';
+      const response = await fetch(`${gateway.url}/v1/request/${requestId}${query}`, {
         headers: { authorization: `Bearer ${gateway.apiKey}` },
       });
       if (response.status === 404) return undefined;

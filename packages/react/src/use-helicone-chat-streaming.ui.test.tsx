@@ -1,0 +1,274 @@
+import {
+  ChatActionError,
+  createHttpTransport,
+  type AssistantMessage,
+  type ChatFinishEvent,
+  type ChatTransport,
+} from '@helicone-kit/core';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useHeliconeChat } from './use-helicone-chat';
+import { startChatRoute, type ChatRoute } from './__tests__/chat-route';
+import { chatWrapper, textOf } from './__tests__/chat-wrapper';
+
+let route: ChatRoute;
+beforeAll(async () => {
+  route = await startChatRoute({}, { pace: { firstTokenMs: 0, tokensPerSecond: 4000 } });
+});
+afterAll(async () => {
+  expect(route.logLines.join('\n')).not.toContain(route.gateway.apiKey);
+  await route?.close();
+});
+
+const assistantOf = (messages: readonly { role: string }[]) =>
+  messages.filter((message): message is AssistantMessage => message.role === 'assistant');
+
+describe('useHeliconeChat against the route and the local gateway', () => {
+  it('streams an answer with what the gateway said about it, and the status moves submitted → streaming → ready', async () => {
+    const statuses: string[] = [];
+    const { result } = renderHook(
+      () => {
+        const chat = useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 30 });
+        if (statuses.at(-1) !== chat.status) statuses.push(chat.status);
+        return chat;
+      },
+      { wrapper: chatWrapper(route.api) },
+    );
+    await act(() => result.current.send('Tell me about caches'));
+
+    expect(statuses).toEqual(['ready', 'submitted', 'streaming', 'ready']);
+    const [user, answer] = result.current.messages;
+    expect(user).toMatchObject({ role: 'user', parts: [{ type: 'text', text: 'Tell me about caches' }] });
+    expect(answer?.role).toBe('assistant');
+    const metadata = (answer as AssistantMessage).metadata;
+    expect(metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(metadata).toMatchObject({
+      requestedModel: 'gpt-4o-mini',
+      provider: 'openai',
+      finishReason: 'length',
+      usage: { completionTokens: 30 },
+    });
+    expect(textOf(answer).length).toBeGreaterThan(0);
+    // gpt-4o-mini lists at $0.15 / $0.60 per million tokens (input / output) in the route's model list.
+    const usage = metadata.usage!;
+    expect(metadata.cost?.estimated).toBe(true);
+    expect(metadata.cost?.usd).toBeCloseTo(
+      (usage.promptTokens * 0.15 + usage.completionTokens * 0.6) / 1e6,
+      12,
+    );
+    expect(metadata.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+    expect(metadata.durationMs).toBeGreaterThanOrEqual(metadata.timeToFirstTokenMs!);
+    expect(result.current.totals).toMatchObject({ completionTokens: 30, answers: 1 });
+
+    const logged = await route.logged(metadata.requestId!);
+    expect(logged?.status).toBe('success');
+    expect(logged?.completion_tokens).toBe(30);
+  });
+
+  it('sends the session, properties, cache and retry as Helicone-* headers that reach the gateway', async () => {
+    const { result } = renderHook(
+      () =>
+        useHeliconeChat({
+          model: 'gpt-4o-mini',
+          max_tokens: 5,
+          session: { id: 'session-headers', name: 'Support chat' },
+          properties: { App: 'react-tests' },
+          cache: true,
+          retry: { num: 2 },
+        }),
+      { wrapper: chatWrapper(route.api) },
+    );
+    await act(() => result.current.send({ content: 'first', properties: { Topic: 'billing' } }));
+    await act(() => result.current.send('second'));
+
+    const [first, second] = assistantOf(result.current.messages);
+    const firstLog = await route.logged(first!.metadata.requestId!);
+    expect(firstLog).toMatchObject({
+      session_id: 'session-headers',
+      session_name: 'Support chat',
+      session_path: '/turn-1',
+      cache_enabled: true,
+    });
+    // Header names are case-insensitive and travel lowercased (Fetch lowercases them).
+    expect(firstLog?.request_properties).toEqual({ app: 'react-tests', topic: 'billing' });
+    const secondLog = await route.logged(second!.metadata.requestId!);
+    expect(secondLog).toMatchObject({ session_id: 'session-headers', session_path: '/turn-2' });
+    // Per-message properties belong to their message only.
+    expect(secondLog?.request_properties).toEqual({ app: 'react-tests' });
+    expect(result.current.session).toMatchObject({
+      id: 'session-headers',
+      name: 'Support chat',
+      path: '/turn-2',
+    });
+  });
+
+  it('stop() mid-stream keeps exactly the deltas received, marks the answer stopped, and the gateway sees the cancel', async () => {
+    const slowRoute = await startChatRoute({}, { pace: { firstTokenMs: 0, tokensPerSecond: 100 } });
+    const deltas: string[] = [];
+    const http = createHttpTransport({ api: slowRoute.api });
+    const recording: ChatTransport = {
+      async *send(request) {
+        for await (const event of http.send(request)) {
+          if (event.type === 'chunk') {
+            for (const choice of event.chunk.choices ?? []) {
+              const content = (choice as { delta?: { content?: string } }).delta?.content;
+              if (content) deltas.push(content);
+            }
+          }
+          yield event;
+        }
+      },
+    };
+    try {
+      const { result } = renderHook(
+        () => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 2000, transport: recording }),
+        { wrapper: chatWrapper(slowRoute.api) },
+      );
+      let sent!: Promise<void>;
+      act(() => {
+        sent = result.current.send('Write a long essay');
+      });
+      await waitFor(() => expect(deltas.length).toBeGreaterThanOrEqual(5));
+      await expect(result.current.send('interleaved?')).rejects.toSatisfy(
+        (error) => ChatActionError.isInstance(error) && error.reason === 'busy',
+      );
+      act(() => result.current.stop());
+      await act(() => sent);
+
+      expect(result.current.status).toBe('ready');
+      expect(result.current.error).toBeUndefined();
+      const answer = assistantOf(result.current.messages)[0]!;
+      expect(answer.metadata.stopped).toBe(true);
+      expect(textOf(answer)).toBe(deltas.join(''));
+      expect(result.current.messages.filter((message) => message.role === 'user')).toHaveLength(1);
+
+      await waitFor(() => expect(slowRoute.gateway.stats().openRequests).toBe(0));
+      // The log row is written once the gateway has seen the disconnect.
+      await waitFor(async () =>
+        expect(await slowRoute.logged(answer.metadata.requestId!)).toMatchObject({ status: 'cancelled' }),
+      );
+      const logged = await slowRoute.logged(answer.metadata.requestId!);
+      expect(logged?.completion_tokens).toBeLessThan(2000);
+    } finally {
+      await slowRoute.close();
+    }
+  });
+
+  it('regenerate and edit make branches; no answer is lost, and only the selected branch is sent', async () => {
+    const { result } = renderHook(() => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 12 }), {
+      wrapper: chatWrapper(route.api),
+    });
+    await act(() => result.current.send('Explain retries'));
+    const firstAnswer = result.current.messages[1] as AssistantMessage;
+
+    await act(() => result.current.regenerate());
+    const secondAnswer = result.current.messages[1] as AssistantMessage;
+    expect(secondAnswer.id).not.toBe(firstAnswer.id);
+    expect(result.current.branches[secondAnswer.id]).toEqual({
+      ids: [firstAnswer.id, secondAnswer.id],
+      index: 1,
+    });
+
+    act(() => result.current.selectBranch(secondAnswer.id, 0));
+    expect(result.current.messages[1]).toBe(firstAnswer);
+
+    const originalUser = result.current.messages[0]!;
+    await act(() => result.current.edit(originalUser.id, 'Explain caches'));
+    const [editedUser, editedAnswer] = result.current.messages;
+    expect(textOf(editedUser)).toBe('Explain caches');
+    expect(result.current.branches[editedUser!.id]).toEqual({
+      ids: [originalUser.id, editedUser!.id],
+      index: 1,
+    });
+    const logged = await route.logged((editedAnswer as AssistantMessage).metadata.requestId!, true);
+    expect((logged?.request_body as { messages: unknown }).messages).toEqual([
+      { role: 'user', content: 'Explain caches' },
+    ]);
+
+    act(() => result.current.selectBranch(editedUser!.id, 0));
+    expect(result.current.messages).toEqual([originalUser, firstAnswer]);
+  });
+
+  it('n > 1: each choice becomes a branch of the same answer', async () => {
+    const { result } = renderHook(() => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 40, n: 3 }), {
+      wrapper: chatWrapper(route.api),
+    });
+    await act(() => result.current.send('Give me a name'));
+    const shown = result.current.messages[1] as AssistantMessage;
+    const branch = result.current.branches[shown.id]!;
+    expect(branch.ids).toHaveLength(3);
+    expect(shown.metadata.choiceIndex).toBe(0);
+
+    const texts = new Set<string>();
+    for (let index = 0; index < 3; index++) {
+      act(() => result.current.selectBranch(shown.id, index));
+      const choice = result.current.messages[1] as AssistantMessage;
+      expect(choice.metadata.choiceIndex).toBe(index);
+      expect(choice.metadata.requestId).toBe(shown.metadata.requestId);
+      texts.add(textOf(choice));
+    }
+    expect(texts.size).toBe(3);
+  });
+
+  it('a model that keeps calling tools is stopped after maxToolSteps continuations', async () => {
+    const finishes: ChatFinishEvent[] = [];
+    const calls: unknown[] = [];
+    const { result } = renderHook(
+      () =>
+        useHeliconeChat({
+          model: 'gpt-4o-mini',
+          session: { id: 'tool-loop' },
+          tools: [
+            {
+              type: 'function',
+              function: {
+                name: 'lookup',
+                parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+              },
+            },
+          ],
+          // The gateway calls a forced tool on every request, results or not: a loop without the limit.
+          tool_choice: { type: 'function', function: { name: 'lookup' } },
+          maxToolSteps: 2,
+          onToolCall: ({ toolCall }) => {
+            calls.push(toolCall.input);
+            return { temperature: 21 };
+          },
+          onFinish: (event) => void finishes.push(event),
+        }),
+      { wrapper: chatWrapper(route.api) },
+    );
+    await act(() => result.current.send('What is the weather?'));
+    await waitFor(() => expect(finishes.some((event) => event.toolStepsExhausted)).toBe(true));
+
+    const answers = assistantOf(result.current.messages);
+    expect(answers).toHaveLength(3);
+    expect(calls).toHaveLength(3);
+    for (const answer of answers) {
+      expect(answer.parts[0]).toMatchObject({
+        type: 'tool-call',
+        toolName: 'lookup',
+        state: 'output-available',
+      });
+    }
+    const paths = await Promise.all(
+      answers.map(async (answer) => (await route.logged(answer.metadata.requestId!))?.session_path),
+    );
+    expect(paths).toEqual(['/turn-1', '/turn-1/tool-1', '/turn-1/tool-2']);
+    expect(result.current.status).toBe('ready');
+  });
+
+  it('callbacks always see the latest props (no stale closure)', async () => {
+    const seen: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ label }: { label: string }) =>
+        useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 3, onFinish: () => void seen.push(label) }),
+      { wrapper: chatWrapper(route.api), initialProps: { label: 'first render' } },
+    );
+    rerender({ label: 'second render' });
+    await act(() => result.current.send('hi'));
+    rerender({ label: 'third render' });
+    await act(() => result.current.send('again'));
+    expect(seen).toEqual(['second render', 'third render']);
+  });
+});
