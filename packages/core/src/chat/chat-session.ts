@@ -2,14 +2,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { estimateCost } from '../cost/estimate-cost';
 import { ChatActionError } from '../errors/chat-action-error';
 import { GatewayError } from '../errors/gateway-error';
-import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
-import type { HeliconeOptions } from '../headers/helicone-options';
 import type { Usage } from '../openai/types';
-import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator';
 import type { HeliconeResponseInfo } from '../response/read-helicone-response';
-import type { ChatRequestBody, ChatTransportEvent, ChatTransportRequest } from '../transport/chat-transport';
+import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator';
+import type { ChatTransportEvent } from '../transport/chat-transport';
+import { describeError, toChatUsage, toError } from './answer-metadata';
 import { applyChoice, choiceContentFromCompletion, type ChoiceContent } from './apply-choice';
-import { buildRequestMessages } from './build-request-messages';
+import { buildChatRequest } from './build-chat-request';
 import type { ChatOptions, ChatTurn } from './chat-options';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
@@ -24,27 +23,18 @@ import {
 } from './message-tree';
 import type { LoadedSession, SessionPersistence } from './session-persistence';
 import { computeTotals } from './totals';
+import { holdsToolCall, withToolResult, type ToolResult } from './tool-output';
+import { answersSinceUser, userTurnIndex } from './turn-position';
 import type {
   AssistantMessage,
   AssistantMetadata,
   BranchInfo,
   ChatMessage,
-  ChatMessageError,
   ChatMessagePart,
-  ChatUsage,
   ToolCallPart,
   UserMessage,
 } from './types';
-
-export type SendInput =
-  | string
-  | {
-      content: string;
-      /** Image URLs (https or data URLs) sent as OpenAI `image_url` parts. */
-      images?: readonly (string | { url: string; detail?: 'auto' | 'low' | 'high' })[];
-      /** `Helicone-Property-*` for this message only. */
-      properties?: Record<string, string>;
-    };
+import { userParts, type SendInput } from './user-parts';
 
 /** What a session needs from the store that calls it: the latest options and model, read at each use. */
 export type ChatContext = {
@@ -103,65 +93,6 @@ export type ChatSession = {
   /** True while a request or client-side tools run. */
   isBusy(): boolean;
 };
-
-function toError(value: unknown): Error {
-  return value instanceof Error
-    ? value
-    : new Error(typeof value === 'string' ? value : JSON.stringify(value));
-}
-
-function describeError(error: Error): ChatMessageError {
-  const { status, code } = error as { status?: unknown; code?: unknown };
-  return {
-    name: error.name,
-    message: error.message,
-    ...(typeof status === 'number' ? { status } : {}),
-    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
-  };
-}
-
-const toChatUsage = (usage: Usage): ChatUsage => ({
-  promptTokens: usage.prompt_tokens ?? 0,
-  completionTokens: usage.completion_tokens ?? 0,
-  totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
-  cachedPromptTokens: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens,
-  reasoningTokens: usage.completion_tokens_details?.reasoning_tokens,
-  raw: usage,
-});
-
-const pickParameters = [
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'n',
-  'seed',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'response_format',
-  'reasoning_effort',
-  'presence_penalty',
-  'frequency_penalty',
-  'logit_bias',
-  'user',
-] as const;
-
-const userTurnIndex = (path: readonly ChatMessage[]) =>
-  path.reduce((count, message) => count + (message.role === 'user' ? 1 : 0), 0);
-
-/** Assistant answers after the last user message on a path: the tool steps already taken. */
-function answersSinceUser(path: readonly ChatMessage[]): number {
-  let count = 0;
-  for (let index = path.length - 1; index >= 0 && path[index]!.role !== 'user'; index--) {
-    if (path[index]!.role === 'assistant') count += 1;
-  }
-  return count;
-}
-
-const defaultPath = (turn: ChatTurn) =>
-  turn.step === 0 ? `/turn-${turn.index}` : `/turn-${turn.index}/tool-${turn.step}`;
 
 export function createChatSession(
   id: string,
@@ -234,55 +165,6 @@ export function createChatSession(
   };
 
   const tipId = () => store.getState().messages.at(-1)?.id;
-
-  function buildRequest(spec: RequestSpec, context: ChatContext, turn: ChatTurn, signal: AbortSignal) {
-    const options = context.options();
-    const history = pathTo(tree, spec.parentId);
-    const lastUser = [...history]
-      .reverse()
-      .find((message): message is UserMessage => message.role === 'user');
-    const path =
-      typeof options.session?.path === 'function'
-        ? options.session.path(turn)
-        : (options.session?.path ?? defaultPath(turn));
-    const fromMetadata: HeliconeOptions = options.metadata ? fromHeliconeMetadata(options.metadata) : {};
-    const properties = {
-      ...fromMetadata.properties,
-      ...options.helicone?.properties,
-      ...options.properties,
-      ...lastUser?.properties,
-    };
-    const helicone: HeliconeOptions = {
-      ...fromMetadata,
-      ...options.helicone,
-      ...(options.cache === undefined ? {} : { cache: options.cache }),
-      ...(options.retry === undefined ? {} : { retry: options.retry }),
-      ...(options.rateLimitPolicy === undefined ? {} : { rateLimitPolicy: options.rateLimitPolicy }),
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-      session: { id, path, name },
-    };
-    const stream = options.stream ?? true;
-    const body: ChatRequestBody = {
-      model: context.model(),
-      messages: [
-        ...(options.system ? [{ role: 'system' as const, content: options.system }] : []),
-        ...buildRequestMessages(history),
-      ],
-      stream,
-      ...(stream ? { stream_options: { include_usage: true } } : {}),
-    };
-    for (const parameter of pickParameters) {
-      if (options[parameter] !== undefined) body[parameter] = options[parameter];
-    }
-    if (options.prompt) {
-      body.prompt_id = options.prompt.id;
-      if (options.prompt.inputs !== undefined) body.inputs = options.prompt.inputs;
-      if (options.prompt.environment !== undefined) body.environment = options.prompt.environment;
-      if (options.prompt.versionId !== undefined) body.version_id = options.prompt.versionId;
-    }
-    const request: ChatTransportRequest = { body, helicone, signal };
-    return { request, path };
-  }
 
   const metadataBase = (request: ActiveRequest, choiceIndex: number): AssistantMetadata => {
     const response = request.response;
@@ -435,7 +317,14 @@ export function createChatSession(
     let outcome: { error?: Error } = {};
     let events: AsyncIterator<ChatTransportEvent> | undefined;
     try {
-      const { request: transportRequest, path } = buildRequest(spec, context, turn, controller.signal);
+      const { request: transportRequest, path } = buildChatRequest({
+        options: context.options(),
+        model: request.requestedModel,
+        session: { id, name },
+        turn,
+        history: pathTo(tree, spec.parentId),
+        signal: controller.signal,
+      });
       structureChanged({ status: 'submitted', error: undefined, retryAt: undefined, path });
       events = context.options().transport.send(transportRequest)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
@@ -560,47 +449,13 @@ export function createChatSession(
   }
 
   /** The answer holding a tool call: on the shown branch first (ids are unique per request only). */
-  function findToolCall(toolCallId: string): AssistantMessage | undefined {
-    const holds = (message: ChatMessage): message is AssistantMessage =>
-      message.role === 'assistant' &&
-      message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId);
-    return store.getState().messages.findLast(holds) ?? [...tree.nodes.values()].findLast(holds);
-  }
+  const findToolCall = (toolCallId: string) =>
+    store.getState().messages.findLast(holdsToolCall(toolCallId)) ??
+    [...tree.nodes.values()].findLast(holdsToolCall(toolCallId));
 
-  function setToolOutput(toolCallId: string, result: { output: unknown } | { errorText: string }) {
+  function setToolOutput(toolCallId: string, result: ToolResult) {
     const message = findToolCall(toolCallId);
-    if (!message || message.role !== 'assistant') return undefined;
-    const parts = message.parts.map((part): ChatMessagePart =>
-      part.type === 'tool-call' && part.toolCallId === toolCallId
-        ? 'errorText' in result
-          ? { ...part, state: 'output-error', errorText: result.errorText }
-          : { ...part, state: 'output-available', output: result.output }
-        : part,
-    );
-    const next: AssistantMessage = { ...message, parts };
-    updateMessage(next);
-    return next;
-  }
-
-  /** The parts of a user message; anything that is not text or an image URL is left out. */
-  function userParts(input: Exclude<SendInput, string>): ChatMessagePart[] {
-    const parts: ChatMessagePart[] = [];
-    if (typeof input.content === 'string' && input.content.trim() !== '') {
-      parts.push({ type: 'text', text: input.content });
-    }
-    const images: readonly unknown[] = Array.isArray(input.images) ? input.images : [];
-    for (const image of images) {
-      const record = typeof image === 'object' && image !== null ? (image as Record<string, unknown>) : {};
-      const url = typeof image === 'string' ? image : record.url;
-      if (typeof url !== 'string' || url === '') continue;
-      const detail = record.detail;
-      parts.push(
-        detail === 'auto' || detail === 'low' || detail === 'high'
-          ? { type: 'image', url, detail }
-          : { type: 'image', url },
-      );
-    }
-    return parts;
+    if (message) updateMessage(withToolResult(message, toolCallId, result));
   }
 
   function addUserMessage(

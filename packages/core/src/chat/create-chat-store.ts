@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ChatActionError } from '../errors/chat-action-error';
 import type { ChatOptions } from './chat-options';
-import type { ChatContext, ChatSession, SendInput } from './chat-session';
+import type { ChatContext, ChatSession } from './chat-session';
+import type { SendInput } from './user-parts';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
 import { createChatSessionRegistry, type ChatSessionRegistry } from './session-registry';

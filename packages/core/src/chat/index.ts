@@ -8,7 +8,7 @@ export type {
   ChatToolCall,
   ChatTurn,
 } from './chat-options';
-export type { SendInput } from './chat-session';
+export type { SendInput } from './user-parts';
 export { createChatSessionRegistry } from './session-registry';
 export type { ChatSessionRegistry, ChatSessionRegistryOptions } from './session-registry';
 export type { ChatSessionSummary } from './session-persistence';

@@ -1,0 +1,88 @@
+import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
+import type { HeliconeOptions } from '../headers/helicone-options';
+import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
+import { buildRequestMessages } from './build-request-messages';
+import type { ChatOptions, ChatTurn } from './chat-options';
+import type { ChatMessage, UserMessage } from './types';
+
+const parameters = [
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'n',
+  'seed',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'user',
+] as const;
+
+const defaultPath = (turn: ChatTurn) =>
+  turn.step === 0 ? `/turn-${turn.index}` : `/turn-${turn.index}/tool-${turn.step}`;
+
+export type BuildChatRequestInput = {
+  options: ChatOptions;
+  model: string;
+  session: { id: string; name: string | undefined };
+  turn: ChatTurn;
+  /** The branch the answer continues, oldest first. */
+  history: readonly ChatMessage[];
+  signal: AbortSignal;
+};
+
+/**
+ * One request of the chat: the OpenAI body (system message, the branch, the OpenAI parameters, prompt fields)
+ * and the Helicone options. Precedence of the Helicone options: `metadata` < `helicone` < `cache`, `retry`,
+ * `rateLimitPolicy` and `properties` < the last user message's properties; the session is always the store's.
+ */
+export function buildChatRequest(input: BuildChatRequestInput): {
+  request: ChatTransportRequest;
+  path: string;
+} {
+  const { options, turn, history } = input;
+  const lastUser = history.findLast((message): message is UserMessage => message.role === 'user');
+  const sessionPath = options.session?.path;
+  const path = typeof sessionPath === 'function' ? sessionPath(turn) : (sessionPath ?? defaultPath(turn));
+  const fromMetadata: HeliconeOptions = options.metadata ? fromHeliconeMetadata(options.metadata) : {};
+  const properties = {
+    ...fromMetadata.properties,
+    ...options.helicone?.properties,
+    ...options.properties,
+    ...lastUser?.properties,
+  };
+  const helicone: HeliconeOptions = { ...fromMetadata, ...options.helicone };
+  if (options.cache !== undefined) helicone.cache = options.cache;
+  if (options.retry !== undefined) helicone.retry = options.retry;
+  if (options.rateLimitPolicy !== undefined) helicone.rateLimitPolicy = options.rateLimitPolicy;
+  if (Object.keys(properties).length > 0) helicone.properties = properties;
+  helicone.session = { id: input.session.id, path, name: input.session.name };
+
+  const stream = options.stream ?? true;
+  const body: ChatRequestBody = {
+    model: input.model,
+    messages: [
+      ...(options.system ? [{ role: 'system' as const, content: options.system }] : []),
+      ...buildRequestMessages(history),
+    ],
+    stream,
+  };
+  if (stream) body.stream_options = { include_usage: true };
+  for (const parameter of parameters) {
+    if (options[parameter] !== undefined) body[parameter] = options[parameter];
+  }
+  const prompt = options.prompt;
+  if (prompt) {
+    body.prompt_id = prompt.id;
+    if (prompt.inputs !== undefined) body.inputs = prompt.inputs;
+    if (prompt.environment !== undefined) body.environment = prompt.environment;
+    if (prompt.versionId !== undefined) body.version_id = prompt.versionId;
+  }
+  return { request: { body, helicone, signal: input.signal }, path };
+}
