@@ -2,15 +2,19 @@ import type { ChatStorage } from '@helicone-kit/core';
 import type { ReactNode } from 'react';
 import { HeliconeProvider } from '../helicone-provider';
 
-/** A `renderHook` wrapper: the provider pointed at `api`, with the given storage (`null`: memory only). */
+/**
+ * A `renderHook` wrapper: the provider pointed at `api`, with the given storage (`null`: memory only;
+ * `'default'`: the provider's default, `localStorage` in a browser).
+ */
 export function chatWrapper(
   api: string,
-  storage: ChatStorage | null = null,
+  storage: ChatStorage | null | 'default' = null,
   onWarning?: (message: string) => void,
 ) {
+  const storageProp = storage === 'default' ? {} : { storage };
   return function Wrapper({ children }: { children: ReactNode }) {
     return (
-      <HeliconeProvider api={api} storage={storage} {...(onWarning ? { onWarning } : {})}>
+      <HeliconeProvider api={api} {...storageProp} {...(onWarning ? { onWarning } : {})}>
         {children}
       </HeliconeProvider>
     );
