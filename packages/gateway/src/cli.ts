@@ -5,7 +5,7 @@ import { startLocalGateway } from './start-local-gateway';
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseArguments>;
   try {
-    parsed = parseArguments(process.argv.slice(2));
+    parsed = parseArguments(process.argv.slice(2), process.env);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
     process.exitCode = 2;
@@ -20,6 +20,10 @@ async function main(): Promise<void> {
   console.log(`OpenAI base URL: ${gateway.url}/v1`);
   console.log(`API key: ${gateway.apiKey}`);
   console.log(`Request log: ${parsed.options.database ?? ':memory:'}`);
+  const { upstream } = parsed.options;
+  if (upstream !== undefined)
+    console.log(`Upstream: ${typeof upstream === 'string' ? upstream : upstream.url}`);
+  if (parsed.options.dev) console.log('Dev mode: POST /__dev/faults is on.');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -23,7 +23,7 @@ export function chooseTool(
 ): ChosenTool | undefined {
   if (!Array.isArray(tools) || tools.length === 0 || toolChoice === 'none') return undefined;
   const functions = (tools as ToolDefinition[])
-    .map((tool) => tool.function)
+    .map((tool) => (typeof tool === 'object' && tool !== null ? tool.function : undefined))
     .filter((fn): fn is { name: string; parameters?: unknown } => typeof fn?.name === 'string');
   const byName = (name: string) => functions.find((fn) => fn.name === name);
   if (typeof toolChoice === 'object' && toolChoice !== null) {

@@ -47,10 +47,10 @@ export function toAnthropicBody(body: Record<string, unknown>, model: string): R
     else converted.push({ role, content: blocks });
   }
   const tools = Array.isArray(body.tools)
-    ? (body.tools as OpenAITool[]).map((tool) => ({
-        name: tool.function?.name,
-        ...(tool.function?.description === undefined ? {} : { description: tool.function.description }),
-        input_schema: tool.function?.parameters ?? { type: 'object', properties: {} },
+    ? (body.tools as (OpenAITool | null)[]).map((tool) => ({
+        name: tool?.function?.name,
+        ...(tool?.function?.description === undefined ? {} : { description: tool.function.description }),
+        input_schema: tool?.function?.parameters ?? { type: 'object', properties: {} },
       }))
     : undefined;
   const stop = typeof body.stop === 'string' ? [body.stop] : Array.isArray(body.stop) ? body.stop : undefined;
