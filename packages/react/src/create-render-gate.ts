@@ -2,10 +2,10 @@ import type { ChatStore, ChatStoreState } from '@helicone-kit/core';
 import { scheduleFlush, type Throttle } from './schedule-flush';
 
 /**
- * The store's state as React should see it. While an answer streams, new states are held back and handed over
- * once per frame (or per `throttle`), so a 1,000-chunk answer costs at most one commit per frame. Anything else
- * (send, the answer's end, an error, stop) goes through at once and takes any held-back state with it, so the
- * final flush is never lost, even in a background tab where frames do not run.
+ * The store's state as React should see it. While a request runs, new states are held back and handed over once
+ * per frame (or per `throttle`), so a 1,000-chunk answer costs at most one commit per frame. The start of a request
+ * (the user's message) and its end (answer settled, error, stop) go through at once, taking any held-back state
+ * with them, so the final flush is never lost, even in a background tab where frames do not run.
  */
 export type RenderGate = {
   subscribe: (listener: () => void) => () => void;
@@ -29,9 +29,8 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle): Re
 
   const onChange = (state: ChatStoreState) => {
     const mode = throttle();
-    const streaming =
-      state.status === 'streaming' && (published.status === 'streaming' || published.status === 'submitted');
-    if (mode === false || !streaming) return publish();
+    // Held back: changes while a request runs (the answer's message appearing, chunks, the move to streaming).
+    if (mode === false || !isBusy(state) || !isBusy(published)) return publish();
     cancel ??= scheduleFlush(mode, publish);
   };
 
@@ -54,3 +53,5 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle): Re
     getSnapshot: () => (unsubscribe ? published : store.getState()),
   };
 }
+
+const isBusy = (state: ChatStoreState) => state.status === 'submitted' || state.status === 'streaming';

@@ -33,5 +33,7 @@ export function modelsQueryOptions(api: string = DEFAULT_API, init: ModelsQueryI
     },
     // The list changes when the route's configuration does, not while a page is open.
     staleTime: 5 * 60_000,
+    // A refusal (404, 401, ...) will not change on its own: only what the route calls retryable is tried again.
+    retry: (failures, error) => GatewayError.isInstance(error) && error.isRetryable && failures < 3,
   });
 }

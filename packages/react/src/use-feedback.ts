@@ -28,7 +28,8 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
   const context = useHeliconeContext();
   const { queryClient } = context;
   const api = options.api ?? context.api;
-  const { data: rating } = useQuery<boolean>(
+  // `null`: no rating (a query's data cannot be set back to `undefined`).
+  const { data: rating = null } = useQuery<boolean | null>(
     { queryKey: feedbackKey(api, requestId), queryFn: skipToken },
     queryClient,
   );
@@ -46,20 +47,19 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
       },
       onMutate: ({ id, value }) => {
         const key = feedbackKey(api, id);
-        const previous = queryClient.getQueryData<boolean>(key);
-        queryClient.setQueryData(key, value);
+        const previous = queryClient.getQueryData<boolean | null>(key) ?? null;
+        queryClient.setQueryData<boolean | null>(key, value);
         return { previous };
       },
       onError: (_error, { id }, saved) => {
         const key = feedbackKey(api, id);
-        if (saved?.previous === undefined) void queryClient.resetQueries({ queryKey: key, exact: true });
-        else queryClient.setQueryData(key, saved.previous);
+        queryClient.setQueryData<boolean | null>(key, saved?.previous ?? null);
       },
     },
     queryClient,
   );
   return {
-    rating,
+    rating: rating ?? undefined,
     rate(value, id = requestId) {
       if (id === undefined) throw new TypeError('useFeedback: rate() needs a request id.');
       return mutation.mutateAsync({ id, value }).then(
