@@ -51,7 +51,9 @@ export async function handleChatCompletions(
   }
   const choicesError = invalidChoices(body);
   if (choicesError) return call.failText(400, choicesError, { requestedModel: body.model });
-  await serveOperation(call, 'chat', body, body.model, promptId);
+  // The gateway reads `plugins` (web search) itself and never forwards it.
+  const { plugins: _plugins, ...forwarded } = body;
+  await serveOperation(call, 'chat', forwarded, body.model, promptId);
 }
 
 /** `POST /v1/completions`: legacy text completions (HELICONE.md §1.3 marks them unverified on the gateway). */
