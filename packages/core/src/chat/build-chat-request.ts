@@ -1,5 +1,5 @@
-import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
 import type { HeliconeOptions } from '../headers/helicone-options';
+import { metadataHeaders } from '../headers/metadata-headers';
 import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
 import { buildRequestMessages } from './build-request-messages';
 import type { ChatOptions, ChatTurn } from './chat-options';
@@ -39,8 +39,9 @@ export type BuildChatRequestInput = {
 
 /**
  * One request of the chat: the OpenAI body (system message, the branch, the OpenAI parameters, prompt fields)
- * and the Helicone options. Precedence of the Helicone options: `metadata` < `helicone` < `cache`, `retry`,
- * `rateLimitPolicy` and `properties` < the last user message's properties; the session is always the store's.
+ * and the Helicone options. Precedence of the Helicone options: `metadata` (sent as raw headers, which any typed
+ * option of the same header replaces) < `helicone` < `cache`, `retry`, `rateLimitPolicy` and `properties` < the
+ * last user message's properties; the session is always the store's.
  */
 export function buildChatRequest(input: BuildChatRequestInput): {
   request: ChatTransportRequest;
@@ -50,14 +51,12 @@ export function buildChatRequest(input: BuildChatRequestInput): {
   const lastUser = history.findLast((message): message is UserMessage => message.role === 'user');
   const sessionPath = options.session?.path;
   const path = typeof sessionPath === 'function' ? sessionPath(turn) : (sessionPath ?? defaultPath(turn));
-  const fromMetadata: HeliconeOptions = options.metadata ? fromHeliconeMetadata(options.metadata) : {};
   const properties = {
-    ...fromMetadata.properties,
     ...options.helicone?.properties,
     ...options.properties,
     ...lastUser?.properties,
   };
-  const helicone: HeliconeOptions = { ...fromMetadata, ...options.helicone };
+  const helicone: HeliconeOptions = { ...options.helicone };
   if (options.cache !== undefined) helicone.cache = options.cache;
   if (options.retry !== undefined) helicone.retry = options.retry;
   if (options.rateLimitPolicy !== undefined) helicone.rateLimitPolicy = options.rateLimitPolicy;
@@ -84,5 +83,7 @@ export function buildChatRequest(input: BuildChatRequestInput): {
     if (prompt.environment !== undefined) body.environment = prompt.environment;
     if (prompt.versionId !== undefined) body.version_id = prompt.versionId;
   }
-  return { request: { body, helicone, signal: input.signal }, path };
+  const request: ChatTransportRequest = { body, helicone, signal: input.signal };
+  if (options.metadata) request.headers = metadataHeaders(options.metadata);
+  return { request, path };
 }

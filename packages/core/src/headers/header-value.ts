@@ -13,6 +13,8 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+export const isPrintableAscii = (value: string): boolean => PRINTABLE_ASCII.test(value);
+
 export type HeaderField = { field: string; header: string };
 
 export function headerValueError(where: HeaderField, reason: string): HeaderValueError {

@@ -37,6 +37,11 @@ export type ChatTransportRequest = {
   body: ChatRequestBody;
   /** Sent as `Helicone-*` headers (session, properties, cache, retry, rate-limit policy, ...). */
   helicone: HeliconeOptions;
+  /**
+   * Raw request headers from the chat's `metadata` (`Helicone-*` names as written). Sent before the `helicone`
+   * options, so a typed option replaces a header of the same name in any casing; the route validates them all.
+   */
+  headers?: Record<string, string>;
   /** Aborted by `stop()`: the transport must end the request (the route then aborts upstream). */
   signal: AbortSignal;
 };

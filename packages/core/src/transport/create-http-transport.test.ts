@@ -6,6 +6,8 @@ import { fixtureBytes } from '../__tests__/fixtures';
 import { createChatStore } from '../chat/create-chat-store';
 import { GatewayError } from '../errors/gateway-error';
 import { StreamError } from '../errors/stream-error';
+import { HeaderValueError } from '../errors/header-value-error';
+import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
 import { createHttpTransport } from './create-http-transport';
 
 type Received = {
@@ -120,6 +122,86 @@ describe('createHttpTransport over real HTTP', () => {
       finishReason: 'stop',
       usage: { promptTokens: 1248, completionTokens: 10, totalTokens: 1258, cachedPromptTokens: 0 },
     });
+    store.destroy();
+  });
+
+  it('sends metadata as raw headers under the typed options, which the route reads back with fromHeliconeMetadata', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
+    };
+    const store = createChatStore({
+      transport: createHttpTransport({ api }),
+      model: 'gpt-4o-mini',
+      stream: false,
+      session: { id: 'session-metadata' },
+      properties: { environment: 'typed' },
+      metadata: {
+        'Helicone-Property-Environment': 'from metadata',
+        'Helicone-Property-Team': 'Café',
+        'helicone-cache-enabled': 'true',
+        'Helicone-Retry-Num': 3,
+        'Helicone-Retry-Enabled': true,
+        'Helicone-Rate-Limit-Policy': '5;w=60',
+        'Helicone-Session-Id': 'not the store session',
+        'Cache-Control': 'max-age=120',
+        trace_id: 'not a header',
+        'Helicone-User-Id': '',
+      },
+      onWarning: () => {},
+    });
+    await store.getState().send('Hi');
+    const headers = received[0]!.headers;
+    expect(
+      Object.keys(headers)
+        .filter((name) => name.startsWith('helicone-') || name === 'cache-control')
+        .sort(),
+    ).toEqual([
+      'cache-control',
+      'helicone-cache-enabled',
+      'helicone-property-environment',
+      'helicone-property-team',
+      'helicone-ratelimit-policy',
+      'helicone-retry-enabled',
+      'helicone-retry-num',
+      'helicone-session-id',
+      'helicone-session-path',
+    ]);
+    expect(headers).toMatchObject({
+      'helicone-property-environment': 'typed',
+      'helicone-property-team': "UTF-8''Caf%C3%A9",
+      'helicone-ratelimit-policy': '5;w=60',
+      'helicone-session-id': 'session-metadata',
+      'cache-control': 'max-age=120',
+    });
+    expect(headers['trace_id']).toBeUndefined();
+    // What the server route does with the browser's headers.
+    const record = Object.fromEntries(
+      Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+    expect(fromHeliconeMetadata(record)).toEqual({
+      properties: { environment: 'typed', team: 'Café' },
+      session: { id: 'session-metadata', path: '/turn-1' },
+      cache: { enabled: true, maxAge: 120 },
+      retry: { enabled: true, num: 3 },
+      rateLimitPolicy: { quota: 5, windowSeconds: 60, unit: 'request' },
+    });
+    store.destroy();
+  });
+
+  it('refuses metadata that cannot travel as a header before anything is sent', async () => {
+    const store = createChatStore({
+      transport: createHttpTransport({ api }),
+      model: 'gpt-4o-mini',
+      metadata: { 'Helicone-User-Id': 'alice\r\nX-Injected: 1' },
+      onWarning: () => {},
+    });
+    await store.getState().send('Hi');
+    const { error, status } = store.getState();
+    expect(status).toBe('error');
+    expect(HeaderValueError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ header: 'Helicone-User-Id' });
+    expect(received).toEqual([]);
     store.destroy();
   });
 

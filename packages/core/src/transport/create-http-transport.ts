@@ -29,7 +29,8 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
   async function* send(request: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
     const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers = new Headers(extra);
-    for (const [name, value] of Object.entries(toHeliconeHeaders(request.helicone))) headers.set(name, value);
+    const helicone = { ...request.headers, ...toHeliconeHeaders(request.helicone) };
+    for (const [name, value] of Object.entries(helicone)) headers.set(name, value);
     headers.set('content-type', 'application/json');
     headers.set('accept', request.body.stream ? 'text/event-stream' : 'application/json');
     const fetchFunction = options.fetch ?? globalThis.fetch;

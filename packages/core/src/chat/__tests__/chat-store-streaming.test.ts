@@ -131,10 +131,14 @@ describe('chat store: streaming', () => {
       environment: 'staging',
     });
     expect(first.helicone).toMatchObject({
-      retry: { enabled: true },
       cache: { enabled: true, maxAge: 60 },
-      properties: { Environment: 'test', App: 'demo', Mood: 'x' },
+      properties: { App: 'demo', Mood: 'x' },
       session: { id: 'session-1', name: 'Support', path: '/support/1/send' },
+    });
+    // The metadata object travels as the request headers it names; the route reads them like any client header.
+    expect(first.headers).toEqual({
+      'Helicone-Retry-Enabled': 'true',
+      'Helicone-Property-Environment': 'test',
     });
     const second = transport.requests[1]!;
     expect(second.body.messages.slice(1)).toEqual([
@@ -142,7 +146,8 @@ describe('chat store: streaming', () => {
       { role: 'assistant', content: 'one' },
       { role: 'user', content: 'And?' },
     ]);
-    expect(second.helicone.properties).toEqual({ Environment: 'test', App: 'demo' });
+    expect(second.helicone.properties).toEqual({ App: 'demo' });
+    expect(second.headers).toEqual(first.headers);
     expect(second.helicone.session?.path).toBe('/support/2/send');
     expect(store.getState().session).toEqual({ id: 'session-1', name: 'Support', path: '/support/2/send' });
   });
