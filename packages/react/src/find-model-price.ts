@@ -1,30 +1,33 @@
-import { parseModel, type ModelPrice } from '@helicone-kit/core';
+import type { ModelPrice } from '@helicone-kit/core';
 import type { ModelInfo } from './model-info';
 
 export type PricedAnswer = { requestedModel: string; model?: string; provider?: string };
 
 /**
- * The price of an answer from the route's model list: the model that served it when the list has it, else
- * the requested model string (each entry of a fallback list, with and without its provider).
+ * The ids an answer may be listed under: the served model, the requested text, then each entry of a fallback
+ * list (`a,b/provider,!excluded`) with and without its provider and `:online`. A light reading of the model
+ * grammar on purpose: it only looks up prices, and the full parser would weigh on every chat bundle.
  */
+function candidateIds(answer: PricedAnswer): string[] {
+  const ids = answer.model ? [answer.model, answer.requestedModel] : [answer.requestedModel];
+  for (const entry of answer.requestedModel.replace(/^helicone\//, '').split(',')) {
+    const target = entry.trim();
+    if (target === '' || target.startsWith('!')) continue;
+    const [name = '', provider] = target.split('/');
+    const plain = name.replace(/:online$/, '');
+    ids.push(target, provider ? `${plain}/${provider}` : plain, plain);
+  }
+  return ids;
+}
+
+/** The price of an answer from the route's model list (`GET {api}/models`), or `undefined` when not listed. */
 export function findModelPrice(
   models: readonly ModelInfo[] | undefined,
   answer: PricedAnswer,
 ): ModelPrice | undefined {
   if (!models || models.length === 0) return undefined;
-  const candidates: string[] = [];
-  if (answer.model) candidates.push(answer.model);
-  candidates.push(answer.requestedModel);
-  try {
-    for (const target of parseModel(answer.requestedModel).targets) {
-      if (target.provider) candidates.push(`${target.name}/${target.provider}`);
-      candidates.push(target.name);
-    }
-  } catch {
-    // Not a model string the grammar reads: only the exact text is looked up.
-  }
-  for (const candidate of candidates) {
-    const found = models.find((model) => model.id === candidate);
+  for (const id of candidateIds(answer)) {
+    const found = models.find((model) => model.id === id);
     if (found?.pricing) return found.pricing;
   }
   return undefined;

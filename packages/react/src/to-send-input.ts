@@ -1,5 +1,4 @@
 import type { SendInput } from '@helicone-kit/core';
-import { imageToDataUrl } from './image-to-data-url';
 import type { ChatSendInput } from './use-helicone-chat-types';
 
 /** True when `send` must first read files (Blobs) into data URLs. */
@@ -9,8 +8,9 @@ export function hasFiles(input: ChatSendInput | undefined): input is Exclude<Cha
 
 const isBlob = (value: unknown): value is Blob => typeof Blob === 'function' && value instanceof Blob;
 
-/** Reads (and in a browser, downscales) the attached files. */
+/** Reads (and in a browser, downscales) the attached files; the reader is loaded only when a file is sent. */
 export async function toSendInput(input: Exclude<ChatSendInput, string>): Promise<SendInput> {
+  const { imageToDataUrl } = await import('./image-to-data-url');
   const images = await Promise.all(
     (input.images ?? []).map(async (image) => (isBlob(image) ? imageToDataUrl(image) : image)),
   );
