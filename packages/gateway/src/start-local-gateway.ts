@@ -76,9 +76,11 @@ export async function startLocalGateway(options: LocalGatewayOptions = {}): Prom
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         const open = [...state.open];
+        // Abort first (streams log themselves cancelled), then drop every socket, so a client still sending
+        // its body cannot keep a handler, and so the database, open.
         for (const request of open) request.abort();
-        await Promise.all(open.map((request) => request.done));
         server.closeAllConnections();
+        await Promise.all(open.map((request) => request.done));
         await stopped;
         log.close();
       })();

@@ -212,7 +212,12 @@ export async function serveOperation(
       const cost = attemptCost(run.attempt, usage ?? undefined);
       call.record({
         ...served,
-        status: cut || malformed ? 'error' : outcome.completed ? 'success' : 'cancelled',
+        status:
+          cut || malformed || outcome.error !== undefined
+            ? 'error'
+            : outcome.completed
+              ? 'success'
+              : 'cancelled',
         httpStatus: 200,
         stream: true,
         timeToFirstTokenMs:
@@ -226,7 +231,9 @@ export async function serveOperation(
           ? 'Connection cut mid-stream by a local gateway fault'
           : malformed
             ? 'Malformed chunk sent by a local gateway fault'
-            : null,
+            : outcome.error !== undefined
+              ? `Upstream stream failed: ${outcome.error}`
+              : null,
       });
       charge(cost);
       if (outcome.completed && !malformed) {

@@ -2,12 +2,19 @@ import type { Exchange } from '../http/exchange';
 import { doneEvent, eventText, writeEventText } from '../http/event-stream';
 import { StreamTally } from './stream-tally';
 
-export type StreamOutcome = { completed: boolean; tally: StreamTally; chunks: unknown[] };
+export type StreamOutcome = {
+  completed: boolean;
+  tally: StreamTally;
+  chunks: unknown[];
+  /** Set when the source itself failed (an upstream stream that broke off). */
+  error?: string;
+};
 
 /**
  * Writes chunks as SSE events as they come. When the source is done, `beforeDone` runs (the log row is
  * committed there) and only then the final `data: [DONE]` goes out, so a client that has the last byte can
- * count on the row. On a client abort the loop stops at once and `completed` is false.
+ * count on the row. On a client abort the loop stops at once and `completed` is false; when the source fails,
+ * the row is written with the error and the connection is cut, as a provider that broke off would leave it.
  */
 export async function writeChunkStream(
   exchange: Exchange,
@@ -17,15 +24,26 @@ export async function writeChunkStream(
   const tally = new StreamTally();
   const chunks: unknown[] = [];
   const { response, signal } = exchange;
-  for await (const chunk of source) {
-    if (signal.aborted) break;
-    tally.add(chunk);
-    chunks.push(chunk);
-    const text = typeof chunk === 'string' ? chunk : eventText(chunk);
-    if (!(await writeEventText(response, text, signal))) break;
+  let error: string | undefined;
+  try {
+    for await (const chunk of source) {
+      if (signal.aborted) break;
+      tally.add(chunk);
+      chunks.push(chunk);
+      const text = typeof chunk === 'string' ? chunk : eventText(chunk);
+      if (!(await writeEventText(response, text, signal))) break;
+    }
+  } catch (cause) {
+    if (!signal.aborted) error = cause instanceof Error ? cause.message : String(cause);
   }
-  const outcome = { completed: !signal.aborted && !response.destroyed, tally, chunks };
+  const outcome: StreamOutcome = {
+    completed: error === undefined && !signal.aborted && !response.destroyed,
+    tally,
+    chunks,
+    ...(error === undefined ? {} : { error }),
+  };
   beforeDone(outcome);
   if (outcome.completed) response.end(doneEvent);
+  else if (error !== undefined) response.destroy();
   return outcome;
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { chatBody, startTestGateway } from '../helpers';
 
@@ -50,5 +51,22 @@ describe('client disconnect and close()', () => {
     expect(gateway.stats().openRequests).toBe(0);
     for (const response of responses) await expect(response.text()).rejects.toThrow();
     expect(rows().map((row) => row.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+  });
+
+  it('close() does not wait for a client that is still sending its body', async () => {
+    const { gateway } = await startTestGateway();
+    const outgoing = request(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${gateway.apiKey}`,
+        'content-type': 'application/json',
+        'content-length': '1000',
+      },
+    });
+    outgoing.on('error', () => {});
+    outgoing.write('{"model":"gpt-4o-mini",');
+    await waitFor(() => gateway.stats().openRequests === 1);
+    await gateway.close();
+    expect(gateway.stats().openRequests).toBe(0);
   });
 });

@@ -99,6 +99,28 @@ describe('upstream: an OpenAI-compatible server (a second local gateway)', () =>
     }[];
     expect(attempts[0]).toMatchObject({ status: 500, message: 'openai answered 503 (local gateway fault).' });
   });
+
+  it('logs an upstream stream that breaks off as an error and cuts the client too', async () => {
+    const back = await startTestGateway({ faults: { anthropic: { type: 'cut', afterTokens: 3 } } });
+    const front = await startTestGateway({
+      upstream: { url: `${back.gateway.url}/v1`, apiKey: back.gateway.apiKey, modelForm: 'helicone' },
+    });
+    const stream = await front.client.chat.completions.create({
+      model: 'claude-3.5-haiku',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
+    await expect(
+      (async () => {
+        for await (const chunk of stream) void chunk;
+      })(),
+    ).rejects.toThrow();
+    expect(front.rows()[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/^Upstream stream failed: /),
+    });
+    expect(front.gateway.stats().openRequests).toBe(0);
+  });
 });
 
 describe('upstream: Anthropic Messages converted as Helicone converts them', () => {
