@@ -1,5 +1,5 @@
 import type { ModelPrice } from '../cost/types';
-import type { HeliconeMetadataInput } from '../headers/from-helicone-metadata';
+import type { HeliconeMetadataInput } from '../headers/metadata-entries';
 import type {
   HeliconeCacheOptions,
   HeliconeOptions,

@@ -1,6 +1,5 @@
-import { HeaderValueError } from '../errors/header-value-error';
+import type { HeaderValueError } from '../errors/header-value-error';
 import { describePropertyField } from './describe-property-field';
-import { HELICONE_REQUEST_HEADERS as H } from './header-names';
 import {
   checkAsciiHeaderValue,
   checkPropertyName,
@@ -9,86 +8,35 @@ import {
   type HeaderField,
 } from './header-value';
 import {
-  MAX_CACHE_BUCKET_SIZE,
-  MAX_CACHE_MAX_AGE_SECONDS,
-  MAX_RETRY_NUM,
-  MAX_RETRY_TIMEOUT_MS,
+  DECIMAL,
+  HEADER_ALIASES,
+  HELICONE_FIELDS,
+  isSwitchedOff,
+  UUID,
+  type FieldKind,
+  type HeliconeField,
+} from './helicone-fields';
+import {
   TOKEN_LIMIT_EXCEPTION_HANDLERS,
   type HeliconeCacheOptions,
   type HeliconeOptions,
-  type HeliconeRetryOptions,
   type TokenLimitExceptionHandler,
 } from './helicone-options';
+import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
 import { parseRateLimitPolicy } from './parse-rate-limit-policy';
 
-/** A LiteLLM-style metadata object, a plain record of request headers (any casing), or a `Headers`. */
-export type HeliconeMetadataInput = Headers | Readonly<Record<string, unknown>>;
+export type { HeliconeMetadataInput } from './metadata-entries';
 
-type Slot = { field: string; header: string };
+let fieldsByHeader: Map<string, HeliconeField> | undefined;
 
-let slots: Map<string, Slot> | undefined;
-
-/** Lower-cased header name → option field; built on first use so that importing the module costs nothing. */
-const getSlots = () =>
-  (slots ??= new Map<string, Slot>(
-    (
-      [
-        ['userId', H.userId],
-        ['session.id', H.sessionId],
-        ['session.path', H.sessionPath],
-        ['session.name', H.sessionName],
-        ['promptId', H.promptId],
-        ['requestId', H.requestId],
-        ['cache.enabled', H.cacheEnabled],
-        ['cache.save', H.cacheSave],
-        ['cache.read', H.cacheRead],
-        ['cache.bucketMaxSize', H.cacheBucketMaxSize],
-        ['cache.seed', H.cacheSeed],
-        ['cache.ignoreKeys', H.cacheIgnoreKeys],
-        ['retry.enabled', H.retryEnabled],
-        ['retry.num', H.retryNum],
-        ['retry.factor', H.retryFactor],
-        ['retry.minTimeout', H.retryMinTimeout],
-        ['retry.maxTimeout', H.retryMaxTimeout],
-        ['rateLimitPolicy', H.rateLimitPolicy],
-        // The seed documentation's misspelling of the header above.
-        ['rateLimitPolicy', 'Helicone-Rate-Limit-Policy'],
-        ['omitRequest', H.omitRequest],
-        ['omitResponse', H.omitResponse],
-        ['moderations', H.moderationsEnabled],
-        ['llmSecurity', H.llmSecurityEnabled],
-        ['llmSecurity', 'Helicone-Prompt-Security-Enabled'],
-        ['llmSecurity.advanced', H.llmSecurityAdvanced],
-        ['tokenLimitExceptionHandler', H.tokenLimitExceptionHandler],
-      ] as const
-    ).map(([field, header]) => [header.toLowerCase(), { field, header }]),
-  ));
+/** Lower-cased header name (aliases included) → field; built on first use so that importing costs nothing. */
+function fieldOf(lowerCaseName: string): HeliconeField | undefined {
+  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [field[1].toLowerCase(), field]));
+  return fieldsByHeader.get(HEADER_ALIASES[lowerCaseName]?.toLowerCase() ?? lowerCaseName);
+}
 const PROPERTY_PREFIX = 'helicone-property-';
-const CACHE_CONTROL = 'cache-control';
 
 type Found = { header: string; value: string };
-
-function isHeadersLike(input: unknown): input is Headers {
-  return (
-    typeof input === 'object' &&
-    input !== null &&
-    typeof (input as Headers).get === 'function' &&
-    typeof (input as Headers).forEach === 'function'
-  );
-}
-
-function entriesOf(input: HeliconeMetadataInput): Array<[string, unknown]> {
-  // Duck-typed, so a Headers from another realm or a polyfill is read too.
-  if (isHeadersLike(input)) {
-    const entries: Array<[string, string]> = [];
-    input.forEach((value, key) => entries.push([key, value]));
-    return entries;
-  }
-  if (typeof input !== 'object' || input === null) {
-    throw new HeaderValueError({ field: 'metadata', reason: 'must be an object or a Headers.' });
-  }
-  return Object.entries(input);
-}
 
 function stringValue(value: unknown, where: HeaderField): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -113,17 +61,12 @@ function stringValue(value: unknown, where: HeaderField): string | undefined {
  * casings, or as both policy spellings) with different values.
  */
 export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeOptions {
-  const found = new Map<string, Found>();
+  const found = new Map<HeliconeField, Found>();
   const properties = new Map<string, { name: string } & Found>();
-  let cacheControl: string | undefined;
 
-  for (const [key, raw] of entriesOf(metadata)) {
+  for (const [key, raw] of metadataEntries(metadata)) {
     const name = key.trim();
     const lower = name.toLowerCase();
-    if (lower === CACHE_CONTROL) {
-      cacheControl = stringValue(raw, { field: 'cache.maxAge', header: H.cacheControl });
-      continue;
-    }
     if (lower.startsWith(PROPERTY_PREFIX)) {
       const propertyName = name.slice(PROPERTY_PREFIX.length);
       const where = { field: describePropertyField(propertyName), header: name };
@@ -137,54 +80,37 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
       properties.set(propertyName.toLowerCase(), { name: propertyName, header: name, value: decoded });
       continue;
     }
-    const slot = getSlots().get(lower);
-    if (slot === undefined) continue;
-    const value = stringValue(raw, { field: slot.field, header: name });
+    const field = fieldOf(lower);
+    if (field === undefined) continue;
+    const where = { field: field[0], header: name };
+    const value = stringValue(raw, where);
     if (value === undefined) continue;
-    const previous = found.get(slot.field);
-    if (previous !== undefined && previous.value !== value)
-      throw conflict({ field: slot.field, header: name });
-    found.set(slot.field, { header: name, value });
+    const previous = found.get(field);
+    if (previous !== undefined && previous.value !== value) throw conflict(where);
+    found.set(field, { header: name, value });
   }
 
-  const read = new Reader(found);
-  const options: HeliconeOptions = {};
+  const values: Record<string, unknown> = {};
+  for (const [field, { header, value }] of found) {
+    const [path, , kind, min = 0, max = 0] = field;
+    values[path] = readField(value, { field: path, header }, kind, min, max);
+  }
+  const options: Record<string, unknown> = {};
   if (properties.size > 0) {
     options.properties = Object.fromEntries([...properties.values()].map(({ name, value }) => [name, value]));
   }
-  assign(options, 'userId', read.text('userId'));
-  const session = compact({
-    id: read.text('session.id'),
-    path: read.text('session.path'),
-    name: read.text('session.name'),
-  });
-  if (session) options.session = session;
-  assign(options, 'promptId', read.text('promptId'));
-  assign(options, 'requestId', read.requestId());
-
-  const cache = readCache(read, cacheControl);
-  if (cache) options.cache = cache;
-  const retry = readRetry(read);
-  if (retry) options.retry = retry;
-
-  const policy = read.ascii('rateLimitPolicy');
-  if (policy !== undefined) options.rateLimitPolicy = parseRateLimitPolicy(policy);
-  if (read.flag('omitRequest')) options.omitRequest = true;
-  if (read.flag('omitResponse')) options.omitResponse = true;
-  if (read.flag('moderations')) options.moderations = true;
-  const advanced = read.flag('llmSecurity.advanced');
-  // Advanced alone switches nothing on at the gateway, so it is dropped rather than turned into "enabled".
-  if (read.flag('llmSecurity')) options.llmSecurity = advanced ? { advanced: true } : true;
-  const handler = read.ascii('tokenLimitExceptionHandler')?.toLowerCase();
-  if (handler !== undefined) {
-    if (!TOKEN_LIMIT_EXCEPTION_HANDLERS.includes(handler as TokenLimitExceptionHandler)) {
-      throw read.error(
-        'tokenLimitExceptionHandler',
-        `must be one of ${TOKEN_LIMIT_EXCEPTION_HANDLERS.join(', ')}.`,
-      );
-    }
-    options.tokenLimitExceptionHandler = handler as TokenLimitExceptionHandler;
+  for (const [path] of HELICONE_FIELDS) {
+    const value = values[path];
+    if (value === undefined || isSwitchedOff(path, (switchPath) => values[switchPath] === true)) continue;
+    const [name, key] = path.split('.') as [string, string | undefined];
+    if (key === undefined) options[name] = value;
+    else ((options[name] ??= {}) as Record<string, unknown>)[key] = value;
   }
+  const cache = options.cache as HeliconeCacheOptions | undefined;
+  if (cache) cache.enabled ??= false;
+  const security = options.llmSecurity as { advanced?: boolean } | undefined;
+  // Advanced alone switches nothing on at the gateway: it is dropped above rather than turned into "enabled".
+  if (security) options.llmSecurity = security.advanced ? { advanced: true } : true;
   return options;
 }
 
@@ -192,131 +118,71 @@ function conflict(where: HeaderField): HeaderValueError {
   return headerValueError(where, 'is given twice with different values.');
 }
 
-function assign<K extends keyof HeliconeOptions>(
-  options: HeliconeOptions,
-  key: K,
-  value: HeliconeOptions[K],
-) {
-  if (value !== undefined) options[key] = value;
-}
-
-function compact<T extends Record<string, unknown>>(object: T): T | undefined {
-  const entries = Object.entries(object).filter(([, value]) => value !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const INTEGER = /^\d+$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
 
-class Reader {
-  constructor(private readonly found: Map<string, Found>) {}
-
-  error(field: string, reason: string): HeaderValueError {
-    return headerValueError({ field, header: this.found.get(field)?.header ?? field }, reason);
-  }
-
-  private where(field: string): HeaderField {
-    return { field, header: this.found.get(field)?.header ?? field };
-  }
-
-  text(field: string): string | undefined {
-    const entry = this.found.get(field);
-    if (entry === undefined) return undefined;
-    const value = decodeHeaderValue(entry.value, this.where(field));
-    return value === '' ? undefined : value;
-  }
-
-  ascii(field: string): string | undefined {
-    const entry = this.found.get(field);
-    if (entry === undefined) return undefined;
-    const value = checkAsciiHeaderValue(entry.value, this.where(field));
-    return value === '' ? undefined : value;
-  }
-
-  flag(field: string): boolean {
-    const value = this.ascii(field)?.toLowerCase();
-    if (value === undefined || value === 'false') return false;
-    if (value === 'true') return true;
-    throw this.error(field, 'must be "true" or "false".');
-  }
-
-  integer(field: string, min: number, max: number): number | undefined {
-    const value = this.ascii(field);
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!INTEGER.test(value) || number < min || number > max) {
-      throw this.error(field, `must be an integer from ${min} to ${max}.`);
-    }
-    return number;
-  }
-
-  decimal(field: string): number | undefined {
-    const value = this.ascii(field);
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!DECIMAL.test(value) || !(number > 0) || !Number.isFinite(number)) {
-      throw this.error(field, 'must be a number greater than 0.');
-    }
-    return number;
-  }
-
-  requestId(): string | undefined {
-    const value = this.ascii('requestId');
-    if (value !== undefined && !UUID.test(value)) throw this.error('requestId', 'must be a UUID.');
-    return value;
-  }
-}
-
-function readMaxAge(cacheControl: string): number | undefined {
+/** Like the gateway: `s-maxage` wins over `max-age`, anything above `max` is clamped, and nonsense is ignored. */
+function readMaxAge(cacheControl: string, max: number): number | undefined {
   let maxAge: number | undefined;
   let sharedMaxAge: number | undefined;
   for (const directive of cacheControl.split(',')) {
     const match = /^\s*(max-age|s-maxage)\s*=\s*(\d+)\s*$/i.exec(directive);
     if (!match) continue;
-    const seconds = Math.min(Number(match[2]), MAX_CACHE_MAX_AGE_SECONDS);
+    const seconds = Math.min(Number(match[2]), max);
     if (match[1]!.toLowerCase() === 'max-age') maxAge = seconds;
     else sharedMaxAge = seconds;
   }
-  // Like the gateway: s-maxage wins, and anything above 365 days is clamped.
   return sharedMaxAge ?? maxAge;
 }
 
-function readCache(read: Reader, cacheControl: string | undefined): HeliconeCacheOptions | undefined {
-  const enabled = read.flag('cache.enabled');
-  const save = read.flag('cache.save');
-  const readOnly = read.flag('cache.read');
-  const bucketMaxSize = read.integer('cache.bucketMaxSize', 1, MAX_CACHE_BUCKET_SIZE);
-  const seed = read.text('cache.seed');
-  const ignoreKeys = read
-    .ascii('cache.ignoreKeys')
-    ?.split(',')
-    .map((key) => key.trim())
-    .filter((key) => key !== '');
-  if (!enabled && !save && !readOnly) return undefined;
-  const cache: HeliconeCacheOptions = { enabled };
-  if (save) cache.save = true;
-  if (readOnly) cache.read = true;
-  const maxAge = cacheControl === undefined ? undefined : readMaxAge(cacheControl);
-  if (maxAge !== undefined) cache.maxAge = maxAge;
-  if (bucketMaxSize !== undefined) cache.bucketMaxSize = bucketMaxSize;
-  if (seed !== undefined) cache.seed = seed;
-  if (ignoreKeys !== undefined && ignoreKeys.length > 0) cache.ignoreKeys = ignoreKeys;
-  return cache;
-}
-
-function readRetry(read: Reader): HeliconeRetryOptions | undefined {
-  const enabled = read.flag('retry.enabled');
-  const retry: HeliconeRetryOptions = { enabled: true };
-  const num = read.integer('retry.num', 0, MAX_RETRY_NUM);
-  const factor = read.decimal('retry.factor');
-  const minTimeout = read.integer('retry.minTimeout', 0, MAX_RETRY_TIMEOUT_MS);
-  const maxTimeout = read.integer('retry.maxTimeout', 0, MAX_RETRY_TIMEOUT_MS);
-  // Retries are off unless Helicone-Retry-Enabled is true; the other retry headers alone do nothing.
-  if (!enabled) return undefined;
-  if (num !== undefined) retry.num = num;
-  if (factor !== undefined) retry.factor = factor;
-  if (minTimeout !== undefined) retry.minTimeout = minTimeout;
-  if (maxTimeout !== undefined) retry.maxTimeout = maxTimeout;
-  return retry;
+/** One field's value as `HeliconeOptions` has it; `undefined` for an empty value or a switch that is off. */
+function readField(raw: string, where: HeaderField, kind: FieldKind, min: number, max: number): unknown {
+  if (kind === 'text') {
+    const text = decodeHeaderValue(raw, where);
+    return text === '' ? undefined : text;
+  }
+  const value = checkAsciiHeaderValue(raw, where);
+  if (value === '') return undefined;
+  switch (kind) {
+    case 'flag': {
+      const lower = value.toLowerCase();
+      if (lower === 'true') return true;
+      if (lower === 'false') return undefined;
+      throw headerValueError(where, 'must be "true" or "false".');
+    }
+    case 'integer': {
+      const number = Number(value);
+      if (!INTEGER.test(value) || number < min || number > max) {
+        throw headerValueError(where, `must be an integer from ${min} to ${max}.`);
+      }
+      return number;
+    }
+    case 'max-age':
+      return readMaxAge(value, max);
+    case 'decimal': {
+      const number = Number(value);
+      if (!DECIMAL.test(value) || !(number > 0) || !Number.isFinite(number)) {
+        throw headerValueError(where, 'must be a number greater than 0.');
+      }
+      return number;
+    }
+    case 'uuid':
+      if (!UUID.test(value)) throw headerValueError(where, 'must be a UUID.');
+      return value;
+    case 'keys': {
+      const keys = value
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== '');
+      return keys.length === 0 ? undefined : keys;
+    }
+    case 'policy':
+      return parseRateLimitPolicy(value);
+    case 'handler': {
+      const handler = value.toLowerCase() as TokenLimitExceptionHandler;
+      if (!TOKEN_LIMIT_EXCEPTION_HANDLERS.includes(handler)) {
+        throw headerValueError(where, `must be one of ${TOKEN_LIMIT_EXCEPTION_HANDLERS.join(', ')}.`);
+      }
+      return handler;
+    }
+  }
 }

@@ -1,12 +1,8 @@
-import type { HeliconeMetadataInput } from './from-helicone-metadata';
-import { HELICONE_REQUEST_HEADERS } from './header-names';
 import { checkAsciiHeaderValue, encodeHeaderValue, headerValueError, isPrintableAscii } from './header-value';
+import { HEADER_ALIASES } from './helicone-fields';
+import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
 
 const SENT = /^(helicone-[!#$%&'*+\-.^_`|~0-9a-z]+|cache-control)$/i;
-// The seed documentation's misspelling: sent under the real name, so a typed `rateLimitPolicy` replaces it.
-const RENAMED: Record<string, string> = {
-  'helicone-rate-limit-policy': HELICONE_REQUEST_HEADERS.rateLimitPolicy,
-};
 
 /**
  * The `Helicone-*` (and `Cache-Control`) entries of a LiteLLM-style metadata object, or of a `Headers`, as raw
@@ -20,20 +16,9 @@ const RENAMED: Record<string, string> = {
  */
 export function metadataHeaders(metadata: HeliconeMetadataInput): Record<string, string> {
   const headers: Record<string, string> = {};
-  const entries: [string, unknown][] = [];
-  // Duck-typed, so a Headers from another realm or a polyfill is read too.
-  if (
-    typeof (metadata as Headers).forEach === 'function' &&
-    typeof (metadata as Headers).get === 'function'
-  ) {
-    (metadata as Headers).forEach((value, name) => entries.push([name, value]));
-  } else if (typeof metadata === 'object' && metadata !== null) {
-    entries.push(...Object.entries(metadata));
-  } else {
-    throw headerValueError({ field: 'metadata', header: 'Helicone-*' }, 'must be an object or a Headers.');
-  }
-  for (const [key, raw] of entries) {
-    const name = RENAMED[key.trim().toLowerCase()] ?? key.trim();
+  for (const [key, raw] of metadataEntries(metadata)) {
+    // Other spellings (the seed's `Helicone-Rate-Limit-Policy`) go under the real name, which typed options replace.
+    const name = HEADER_ALIASES[key.trim().toLowerCase()] ?? key.trim();
     if (!SENT.test(name) || raw === undefined || raw === null) continue;
     const where = { field: `metadata[${JSON.stringify(name)}]`, header: name };
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {

@@ -1,5 +1,6 @@
+import { describePropertyField } from './describe-property-field';
 import { formatRateLimitPolicy } from './format-rate-limit-policy';
-import { HELICONE_PROPERTY_PREFIX, HELICONE_REQUEST_HEADERS as H } from './header-names';
+import { HELICONE_PROPERTY_PREFIX } from './header-names';
 import {
   checkAsciiHeaderValue,
   checkPropertyName,
@@ -7,24 +8,47 @@ import {
   headerValueError,
   type HeaderField,
 } from './header-value';
-import { describePropertyField } from './describe-property-field';
-import {
-  MAX_CACHE_BUCKET_SIZE,
-  MAX_CACHE_MAX_AGE_SECONDS,
-  MAX_RETRY_NUM,
-  MAX_RETRY_TIMEOUT_MS,
-  TOKEN_LIMIT_EXCEPTION_HANDLERS,
-  type HeliconeOptions,
-} from './helicone-options';
+import { DECIMAL, HELICONE_FIELDS, isSwitchedOff, UUID, type FieldKind } from './helicone-fields';
+import { TOKEN_LIMIT_EXCEPTION_HANDLERS, type HeliconeOptions } from './helicone-options';
 import { parseRateLimitPolicy } from './parse-rate-limit-policy';
+import type { RateLimitPolicy } from './rate-limit-policy';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const DECIMAL = /^\d+(\.\d+)?$/;
+function objectOption(value: unknown, where: HeaderField, reason: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw headerValueError(where, reason);
+  return value as Record<string, unknown>;
+}
 
-function readBoolean(value: unknown, where: HeaderField): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw headerValueError(where, 'must be a boolean.');
-  return value;
+/** The options by field path (`cache.seed`), with the shorthand forms (`cache: true`) spelt out. */
+function fieldValues(options: HeliconeOptions): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...options };
+  const group = (
+    name: string,
+    header: string,
+    value: unknown,
+    enabled: (settings: Record<string, unknown>) => unknown,
+  ) => {
+    if (value === undefined || value === false) return;
+    const where = { field: name, header };
+    const settings = value === true ? {} : objectOption(value, where, 'must be a boolean or an object.');
+    for (const [key, setting] of Object.entries(settings)) values[`${name}.${key}`] = setting;
+    values[`${name}.enabled`] = enabled(settings);
+  };
+  if (options.session !== undefined) {
+    const where = { field: 'session', header: 'Helicone-Session-*' };
+    const session = objectOption(options.session, where, 'must be an object.');
+    for (const [key, value] of Object.entries(session)) values[`session.${key}`] = value;
+  }
+  // `save` or `read` alone is a one-way cache: the two-way switch is then off unless asked for.
+  group(
+    'cache',
+    'Helicone-Cache-*',
+    options.cache,
+    (cache) => cache.enabled ?? !(cache.save === true || cache.read === true),
+  );
+  group('retry', 'Helicone-Retry-*', options.retry, (retry) => retry.enabled ?? true);
+  group('llmSecurity', 'Helicone-LLM-Security-*', options.llmSecurity, () => true);
+  return values;
 }
 
 function formatInteger(value: unknown, where: HeaderField, min: number, max: number): string {
@@ -34,16 +58,91 @@ function formatInteger(value: unknown, where: HeaderField, min: number, max: num
   return String(value);
 }
 
-function formatObject<T extends object>(value: unknown, where: HeaderField): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw headerValueError(where, 'must be a boolean or an object.');
+function formatKeys(value: unknown, where: HeaderField): string | undefined {
+  if (!Array.isArray(value)) throw headerValueError(where, 'must be an array of strings.');
+  const keys = value.map((key: unknown, index) => {
+    const at = { ...where, field: `${where.field}[${index}]` };
+    if (typeof key !== 'string') throw headerValueError(at, 'must be a string.');
+    const checked = checkAsciiHeaderValue(key, at);
+    if (checked === '' || checked.includes(',')) {
+      throw headerValueError(at, 'must be a non-empty JSON key without a comma.');
+    }
+    return checked;
+  });
+  return keys.length === 0 ? undefined : checkAsciiHeaderValue(keys.join(','), where);
+}
+
+/** One field's header value, or `undefined` for a switch that is off (or an empty list). */
+function formatField(
+  value: unknown,
+  where: HeaderField,
+  kind: FieldKind,
+  min = 0,
+  max = 0,
+): string | undefined {
+  switch (kind) {
+    case 'text':
+      return encodeHeaderValue(value, where);
+    case 'flag':
+      if (typeof value !== 'boolean') throw headerValueError(where, 'must be a boolean.');
+      return value ? 'true' : undefined;
+    case 'integer':
+      return formatInteger(value, where, min, max);
+    case 'max-age':
+      return `max-age=${formatInteger(value, where, min, max)}`;
+    case 'decimal': {
+      const written = typeof value === 'number' ? String(value) : '';
+      if (!DECIMAL.test(written) || !((value as number) > 0)) {
+        throw headerValueError(where, 'must be a number greater than 0, written without an exponent.');
+      }
+      return written;
+    }
+    case 'uuid':
+      if (typeof value !== 'string' || !UUID.test(value)) {
+        throw headerValueError(where, 'must be a UUID (the gateway would silently replace anything else).');
+      }
+      return value;
+    case 'keys':
+      return formatKeys(value, where);
+    case 'policy':
+      return formatRateLimitPolicy(
+        typeof value === 'string' ? parseRateLimitPolicy(value) : (value as RateLimitPolicy),
+      );
+    case 'handler':
+      if (!TOKEN_LIMIT_EXCEPTION_HANDLERS.includes(value as never)) {
+        throw headerValueError(where, `must be one of ${TOKEN_LIMIT_EXCEPTION_HANDLERS.join(', ')}.`);
+      }
+      return value as string;
   }
-  return value as T;
+}
+
+function writeProperties(value: unknown, headers: Record<string, string>): void {
+  const properties = objectOption(
+    value,
+    { field: 'properties', header: `${HELICONE_PROPERTY_PREFIX}*` },
+    'must be a boolean or an object.',
+  );
+  const seen = new Set<string>();
+  for (const [name, text] of Object.entries(properties)) {
+    const field = describePropertyField(name);
+    const header = HELICONE_PROPERTY_PREFIX + name;
+    checkPropertyName(name, { field, header: `${HELICONE_PROPERTY_PREFIX}<name>` });
+    if (seen.has(name.toLowerCase())) {
+      throw headerValueError(
+        { field, header },
+        'another property has the same name in a different casing; HTTP header names are case-insensitive.',
+      );
+    }
+    seen.add(name.toLowerCase());
+    if (text !== undefined) headers[header] = encodeHeaderValue(text, { field, header });
+  }
 }
 
 /**
- * Turns typed options into `Helicone-*` request headers with canonical names. Booleans are sent only when true
- * (as `"true"`); free-text values are trimmed and, when not printable ASCII, written as `UTF-8''<percent-encoded>`.
+ * Turns typed options into `Helicone-*` request headers with canonical names, following `HELICONE_FIELDS`.
+ * Booleans are sent only when true (as `"true"`); free-text values are trimmed and, when not printable ASCII,
+ * written as `UTF-8''<percent-encoded>`. The settings of a switched-off group (`retry: { enabled: false, num: 3 }`)
+ * are checked but not sent.
  *
  * @throws HeaderValueError naming the field, for any value that could not be sent as it is meant.
  */
@@ -53,174 +152,19 @@ export function toHeliconeHeaders(options: HeliconeOptions): Record<string, stri
   if (typeof options !== 'object') {
     throw headerValueError({ field: 'options', header: 'Helicone-*' }, 'must be an object.');
   }
-  const text = (value: unknown, field: string, header: string) => {
-    if (value !== undefined) headers[header] = encodeHeaderValue(value, { field, header });
-  };
-  const flag = (value: unknown, field: string, header: string) => {
-    if (readBoolean(value, { field, header })) headers[header] = 'true';
-  };
-
-  if (options.properties !== undefined) {
-    const where = { field: 'properties', header: `${HELICONE_PROPERTY_PREFIX}*` };
-    const properties = formatObject<Record<string, unknown>>(options.properties, where);
-    const seen = new Set<string>();
-    for (const [name, value] of Object.entries(properties)) {
-      const field = describePropertyField(name);
-      const header = HELICONE_PROPERTY_PREFIX + name;
-      checkPropertyName(name, { field, header: `${HELICONE_PROPERTY_PREFIX}<name>` });
-      if (seen.has(name.toLowerCase())) {
-        throw headerValueError(
-          { field, header },
-          'another property has the same name in a different casing; HTTP header names are case-insensitive.',
-        );
-      }
-      seen.add(name.toLowerCase());
-      text(value, field, header);
-    }
+  if (options.properties !== undefined) writeProperties(options.properties, headers);
+  const values = fieldValues(options);
+  const written: Record<string, string> = {};
+  for (const [path, header, kind, min, max] of HELICONE_FIELDS) {
+    const value = values[path];
+    const text =
+      value === undefined ? undefined : formatField(value, { field: path, header }, kind, min, max);
+    if (text !== undefined) written[path] = text;
   }
-
-  text(options.userId, 'userId', H.userId);
-  if (options.session !== undefined) {
-    const session = formatObject<NonNullable<HeliconeOptions['session']>>(options.session, {
-      field: 'session',
-      header: 'Helicone-Session-*',
-    });
-    text(session.id, 'session.id', H.sessionId);
-    text(session.path, 'session.path', H.sessionPath);
-    text(session.name, 'session.name', H.sessionName);
-  }
-  text(options.promptId, 'promptId', H.promptId);
-  if (options.requestId !== undefined) {
-    const where = { field: 'requestId', header: H.requestId };
-    if (typeof options.requestId !== 'string' || !UUID.test(options.requestId)) {
-      throw headerValueError(where, 'must be a UUID (the gateway would silently replace anything else).');
-    }
-    headers[H.requestId] = options.requestId;
-  }
-
-  writeCache(options.cache, headers);
-  writeRetry(options.retry, headers);
-
-  if (options.rateLimitPolicy !== undefined) {
-    const policy =
-      typeof options.rateLimitPolicy === 'string'
-        ? parseRateLimitPolicy(options.rateLimitPolicy)
-        : options.rateLimitPolicy;
-    headers[H.rateLimitPolicy] = formatRateLimitPolicy(policy);
-  }
-
-  flag(options.omitRequest, 'omitRequest', H.omitRequest);
-  flag(options.omitResponse, 'omitResponse', H.omitResponse);
-  flag(options.moderations, 'moderations', H.moderationsEnabled);
-
-  const security = options.llmSecurity;
-  if (security !== undefined && security !== false) {
-    headers[H.llmSecurityEnabled] = 'true';
-    if (security !== true) {
-      const where = { field: 'llmSecurity.advanced', header: H.llmSecurityAdvanced };
-      flag(
-        formatObject<{ advanced?: boolean }>(security, { ...where, field: 'llmSecurity' }).advanced,
-        where.field,
-        where.header,
-      );
-    }
-  }
-
-  const handler = options.tokenLimitExceptionHandler;
-  if (handler !== undefined) {
-    if (!TOKEN_LIMIT_EXCEPTION_HANDLERS.includes(handler)) {
-      throw headerValueError(
-        { field: 'tokenLimitExceptionHandler', header: H.tokenLimitExceptionHandler },
-        `must be one of ${TOKEN_LIMIT_EXCEPTION_HANDLERS.join(', ')}.`,
-      );
-    }
-    headers[H.tokenLimitExceptionHandler] = handler;
+  for (const [path, header] of HELICONE_FIELDS) {
+    const text = written[path];
+    if (text !== undefined && !isSwitchedOff(path, (switchPath) => switchPath in written))
+      headers[header] = text;
   }
   return headers;
-}
-
-function writeCache(cache: HeliconeOptions['cache'], headers: Record<string, string>): void {
-  if (cache === undefined || cache === false) return;
-  const options =
-    cache === true
-      ? {}
-      : formatObject<Exclude<typeof cache, boolean>>(cache, {
-          field: 'cache',
-          header: 'Helicone-Cache-*',
-        });
-  const save = readBoolean(options.save, { field: 'cache.save', header: H.cacheSave });
-  const read = readBoolean(options.read, { field: 'cache.read', header: H.cacheRead });
-  const enabled =
-    options.enabled === undefined
-      ? !(save || read)
-      : readBoolean(options.enabled, { field: 'cache.enabled', header: H.cacheEnabled });
-  // Without a switch on, the other cache headers mean nothing to the gateway.
-  if (!enabled && !save && !read) return;
-  if (enabled) headers[H.cacheEnabled] = 'true';
-  if (save) headers[H.cacheSave] = 'true';
-  if (read) headers[H.cacheRead] = 'true';
-  if (options.maxAge !== undefined) {
-    const where = { field: 'cache.maxAge', header: H.cacheControl };
-    headers[H.cacheControl] = `max-age=${formatInteger(options.maxAge, where, 0, MAX_CACHE_MAX_AGE_SECONDS)}`;
-  }
-  if (options.bucketMaxSize !== undefined) {
-    const where = { field: 'cache.bucketMaxSize', header: H.cacheBucketMaxSize };
-    headers[H.cacheBucketMaxSize] = formatInteger(options.bucketMaxSize, where, 1, MAX_CACHE_BUCKET_SIZE);
-  }
-  if (options.seed !== undefined) {
-    headers[H.cacheSeed] = encodeHeaderValue(options.seed, { field: 'cache.seed', header: H.cacheSeed });
-  }
-  if (options.ignoreKeys !== undefined) {
-    const where = { field: 'cache.ignoreKeys', header: H.cacheIgnoreKeys };
-    if (!Array.isArray(options.ignoreKeys)) throw headerValueError(where, 'must be an array of strings.');
-    const keys = options.ignoreKeys.map((key: unknown, index) => {
-      const at = { field: `cache.ignoreKeys[${index}]`, header: H.cacheIgnoreKeys };
-      if (typeof key !== 'string') throw headerValueError(at, 'must be a string.');
-      const checked = checkAsciiHeaderValue(key, at);
-      if (checked === '' || checked.includes(',')) {
-        throw headerValueError(at, 'must be a non-empty JSON key without a comma.');
-      }
-      return checked;
-    });
-    if (keys.length > 0) headers[H.cacheIgnoreKeys] = checkAsciiHeaderValue(keys.join(','), where);
-  }
-}
-
-function writeRetry(retry: HeliconeOptions['retry'], headers: Record<string, string>): void {
-  if (retry === undefined || retry === false) return;
-  const options =
-    retry === true
-      ? {}
-      : formatObject<Exclude<typeof retry, boolean>>(retry, {
-          field: 'retry',
-          header: 'Helicone-Retry-*',
-        });
-  if (options.enabled !== undefined) {
-    if (!readBoolean(options.enabled, { field: 'retry.enabled', header: H.retryEnabled })) return;
-  }
-  headers[H.retryEnabled] = 'true';
-  if (options.num !== undefined) {
-    headers[H.retryNum] = formatInteger(
-      options.num,
-      { field: 'retry.num', header: H.retryNum },
-      0,
-      MAX_RETRY_NUM,
-    );
-  }
-  if (options.factor !== undefined) {
-    const where = { field: 'retry.factor', header: H.retryFactor };
-    const written = typeof options.factor === 'number' ? String(options.factor) : '';
-    if (!DECIMAL.test(written) || options.factor <= 0) {
-      throw headerValueError(where, 'must be a number greater than 0, written without an exponent.');
-    }
-    headers[H.retryFactor] = written;
-  }
-  if (options.minTimeout !== undefined) {
-    const where = { field: 'retry.minTimeout', header: H.retryMinTimeout };
-    headers[H.retryMinTimeout] = formatInteger(options.minTimeout, where, 0, MAX_RETRY_TIMEOUT_MS);
-  }
-  if (options.maxTimeout !== undefined) {
-    const where = { field: 'retry.maxTimeout', header: H.retryMaxTimeout };
-    headers[H.retryMaxTimeout] = formatInteger(options.maxTimeout, where, 0, MAX_RETRY_TIMEOUT_MS);
-  }
 }
