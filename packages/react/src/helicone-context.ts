@@ -1,13 +1,9 @@
-import {
-  createChatSessionRegistry,
-  type ChatSessionRegistry,
-  type ChatStorage,
-  type HttpTransportOptions,
-} from '@helicone-kit/core';
+import { createChatSessionRegistry, type ChatSessionRegistry, type ChatStorage } from '@helicone-kit/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { defaultStorage } from './default-storage';
 import { listenToStorageEvents } from './listen-to-storage-events';
+import type { RouteRequestInit } from './route-request-init';
 import { createSessionListSource, type SessionListSource } from './session-list-source';
 
 export const DEFAULT_API = '/api/helicone';
@@ -22,7 +18,8 @@ export type HeliconeContextValue = {
   /** `undefined`: sessions are kept in memory only. */
   readonly storage: ChatStorage | undefined;
   readonly sessions: SessionListSource;
-  readonly transport: Omit<HttpTransportOptions, 'api'>;
+  /** The provider's `fetch`, `headers` and `credentials`, for every call to the route. */
+  readonly transport: RouteRequestInit;
   readonly onWarning: ((message: string) => void) | undefined;
 };
 

@@ -2,13 +2,10 @@ import { GatewayError } from '@helicone-kit/core';
 import { queryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
 import type { ModelInfo, ModelList } from './model-info';
+import { fetchRoute, type RouteRequestInit } from './route-request-init';
 
-export type ModelsQueryInit = {
-  /** Default: the global `fetch`. */
-  fetch?: typeof fetch;
-  headers?: Record<string, string>;
-  credentials?: RequestCredentials;
-};
+/** The provider's `fetch`, `headers` and `credentials` (see `<HeliconeProvider>`). */
+export type ModelsQueryInit = RouteRequestInit;
 
 export const modelsQueryKey = (api: string) => ['helicone-kit', 'models', api] as const;
 
@@ -21,10 +18,8 @@ export function modelsQueryOptions(api: string = DEFAULT_API, init: ModelsQueryI
   return queryOptions({
     queryKey: modelsQueryKey(api),
     queryFn: async ({ signal }): Promise<ModelInfo[]> => {
-      const fetchFunction = init.fetch ?? globalThis.fetch;
-      const response = await fetchFunction(`${api.replace(/\/+$/, '')}/models`, {
-        headers: { accept: 'application/json', ...init.headers },
-        credentials: init.credentials ?? 'same-origin',
+      const response = await fetchRoute(init, `${api.replace(/\/+$/, '')}/models`, {
+        headers: { accept: 'application/json' },
         signal,
       });
       if (!response.ok) throw await GatewayError.fromResponse(response);

@@ -3,6 +3,7 @@
 import { GatewayError } from '@helicone-kit/core';
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useHeliconeContext } from './helicone-context';
+import { fetchRoute } from './route-request-init';
 
 export type UseFeedbackResult = {
   /** The rating given to `requestId` on this page (shown at once, before the route answers); `undefined`: none. */
@@ -36,11 +37,9 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
   const mutation = useMutation(
     {
       mutationFn: async ({ id, value }: { id: string; value: boolean }) => {
-        const fetchFunction = context.transport.fetch ?? globalThis.fetch;
-        const response = await fetchFunction(`${api.replace(/\/+$/, '')}/feedback`, {
+        const response = await fetchRoute(context.transport, `${api.replace(/\/+$/, '')}/feedback`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
-          credentials: context.transport.credentials ?? 'same-origin',
           body: JSON.stringify({ requestId: id, rating: value }),
         });
         if (!response.ok) throw await GatewayError.fromResponse(response);

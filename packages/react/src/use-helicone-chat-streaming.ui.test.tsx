@@ -6,7 +6,9 @@ import {
   type ChatTransport,
 } from '@helicone-kit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeliconeProvider } from './helicone-provider';
 import { useHeliconeChat } from './use-helicone-chat';
 import { startChatRoute, type ChatRoute } from './__tests__/chat-route';
 import { chatWrapper, textOf } from './__tests__/chat-wrapper';
@@ -256,6 +258,39 @@ describe('useHeliconeChat against the route and the local gateway', () => {
     );
     expect(paths).toEqual(['/turn-1', '/turn-1/tool-1', '/turn-1/tool-2']);
     expect(result.current.status).toBe('ready');
+  });
+
+  it("the provider's headers (a function, called per request) reach the route: its authorize() names the user", async () => {
+    const authorized = await startChatRoute({
+      authorize: (request) => {
+        const user = request.headers.get('x-app-user');
+        return user ? { userId: user } : new Response('no user', { status: 401 });
+      },
+    });
+    try {
+      let calls = 0;
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <HeliconeProvider
+          api={authorized.api}
+          storage={null}
+          headers={() => ({ 'x-app-user': `ada-${++calls}` })}
+        >
+          {children}
+        </HeliconeProvider>
+      );
+      const { result } = renderHook(() => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 2 }), {
+        wrapper,
+      });
+      await act(() => result.current.send('who am I?'));
+      expect(result.current.status).toBe('ready');
+      const answer = assistantOf(result.current.messages)[0]!;
+      const logged = await authorized.logged(answer.metadata.requestId!);
+      // Call 1 was the model list (for prices) or the chat, whichever went first: both carried the header.
+      expect(logged?.request_user_id).toMatch(/^ada-[12]$/);
+      expect(calls).toBe(2);
+    } finally {
+      await authorized.close();
+    }
   });
 
   it('callbacks always see the latest props (no stale closure)', async () => {

@@ -95,10 +95,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const needsPrices = options.price === undefined && options.transport === undefined;
   useEffect(() => {
     if (!needsPrices) return;
-    const { fetch, credentials } = context.transport;
-    void queryClient.prefetchQuery(
-      modelsQueryOptions(api, { ...(fetch ? { fetch } : {}), ...(credentials ? { credentials } : {}) }),
-    );
+    void queryClient.prefetchQuery(modelsQueryOptions(api, context.transport));
   }, [needsPrices, queryClient, api, context.transport]);
 
   const { subscribe } = gate;

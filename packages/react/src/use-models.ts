@@ -8,12 +8,5 @@ import { modelsQueryOptions } from './models-query-options';
 export function useModels(options: { api?: string } = {}) {
   const context = useHeliconeContext();
   const api = options.api ?? context.api;
-  return useQuery(modelsQueryOptions(api, transportInit(context.transport)), context.queryClient);
-}
-
-function transportInit(transport: { fetch?: typeof fetch; credentials?: RequestCredentials }) {
-  return {
-    ...(transport.fetch ? { fetch: transport.fetch } : {}),
-    ...(transport.credentials ? { credentials: transport.credentials } : {}),
-  };
+  return useQuery(modelsQueryOptions(api, context.transport), context.queryClient);
 }
