@@ -69,3 +69,4 @@ server.listen(0, '127.0.0.1', () => {
   console.log(`port ${(server.address() as AddressInfo).port}`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGINT', () => process.exit(0));

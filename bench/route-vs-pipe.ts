@@ -6,7 +6,7 @@
  *   3. throughput at 50 concurrent streams.
  * Not a test: machines are noisy; read the ratios, run it twice.
  *
- *   npm run bench [-- --rounds 200 --answers 1500 --tokens-per-second 5000]
+ *   npm run bench [-- --rounds 150 --answers 600 --tokens-per-second Infinity]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -17,11 +17,12 @@ import { startLocalGateway } from '@helicone-kit/gateway';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '200' },
-    answers: { type: 'string', default: '1500' },
+    rounds: { type: 'string', default: '150' },
+    answers: { type: 'string', default: '600' },
     concurrency: { type: 'string', default: '50' },
     tokens: { type: 'string', default: '500' },
-    'tokens-per-second': { type: 'string', default: '5000' },
+    // Infinity: each token is written as its own event, one event-loop turn apart, as fast as that goes.
+    'tokens-per-second': { type: 'string', default: 'Infinity' },
   },
 });
 const rounds = Number(values.rounds);
@@ -178,24 +179,40 @@ async function main() {
       for (const target of Object.values(targets)) await streamOnce(target);
     }
 
-    // 1 and 2: one answer at a time, the three paths interleaved so drift hits them alike.
+    // 1: one answer at a time, the three paths interleaved so drift hits them alike.
     const durations = { direct: [] as number[], pipe: [] as number[], route: [] as number[] };
-    let pipeCpu = 0;
-    let routeCpu = 0;
     for (let round = 0; round < rounds; round += 1) {
       durations.direct.push(await streamOnce(targets.direct));
-      const pipeBefore = await cpuMicroseconds(pipeOrigin);
       durations.pipe.push(await streamOnce(targets.pipe));
-      pipeCpu += (await cpuMicroseconds(pipeOrigin)) - pipeBefore;
-      const routeBefore = await cpuMicroseconds(routeOrigin);
       durations.route.push(await streamOnce(targets.route));
-      routeCpu += (await cpuMicroseconds(routeOrigin)) - routeBefore;
     }
     const direct = median(durations.direct);
-    const pipeAdded = median(durations.pipe) - direct;
-    const routeAdded = median(durations.route) - direct;
-    const pipeCpuPerAnswer = pipeCpu / rounds / 1000;
-    const routeCpuPerAnswer = routeCpu / rounds / 1000;
+    // Paired: each round's proxied answer minus that round's direct one, so slow spells of the machine cancel out.
+    const pipeAdded = median(durations.pipe.map((duration, round) => duration - durations.direct[round]!));
+    const routeAdded = median(durations.route.map((duration, round) => duration - durations.direct[round]!));
+
+    // 2: CPU of each proxy's process over batches of sequential answers, batches alternated.
+    const batches = 8;
+    const perBatch = Math.max(1, Math.round(rounds / batches));
+    const cpuOf = async (origin: string, target: Target) => {
+      const before = await cpuMicroseconds(origin);
+      for (let index = 0; index < perBatch; index += 1) await streamOnce(target);
+      return (await cpuMicroseconds(origin)) - before;
+    };
+    let pipeCpu = 0;
+    let routeCpu = 0;
+    // Alternated pipe, route, route, pipe, ... so neither always runs first.
+    for (let batch = 0; batch < batches; batch += 1) {
+      if (batch % 2 === 0) {
+        pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
+        routeCpu += await cpuOf(routeOrigin, targets.route);
+      } else {
+        routeCpu += await cpuOf(routeOrigin, targets.route);
+        pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
+      }
+    }
+    const pipeCpuPerAnswer = pipeCpu / (batches * perBatch) / 1000;
+    const routeCpuPerAnswer = routeCpu / (batches * perBatch) / 1000;
 
     // 3: throughput, 50 streams at a time, route and pipe alternated twice.
     const throughput = async (target: Target) => {
@@ -219,7 +236,7 @@ async function main() {
     const routeRate = (routeRates[0]! + routeRates[1]!) / 2;
 
     console.log(
-      `\n${rounds} sequential answers per path (median), ${answers} answers x 2 per path at ${concurrency} concurrent`,
+      `\n${rounds} sequential answers per path for time (median) and for CPU (8 alternated batches), ${answers} answers x 2 per path at ${concurrency} concurrent`,
     );
     console.log('                               pipe      route    route/pipe   target');
     console.log(`answer time, direct = ${format(direct)} ms`);

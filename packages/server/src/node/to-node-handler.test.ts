@@ -113,6 +113,22 @@ describe('node adapter over real sockets, against the local gateway', () => {
     }
   });
 
+  it('a stream the gateway cuts mid-way reaches the client as a cut, never as a clean end', async () => {
+    route.gateway.setFaults({ '*': { type: 'cut', afterTokens: 5 } });
+    try {
+      const response = await post('/chat/completions', {
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'Write a list' }],
+        max_tokens: 40,
+        stream: true,
+      });
+      expect(response.status).toBe(200);
+      await expect(response.text()).rejects.toThrow();
+    } finally {
+      route.gateway.setFaults({});
+    }
+  });
+
   it('200 streams aborted at random points: no open request left, each logged cancelled with fewer tokens', async () => {
     const maxTokens = 400;
     let seed = 20261127;

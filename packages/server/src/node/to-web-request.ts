@@ -1,4 +1,9 @@
+import { RUNTIME_FETCH } from '../upstream/runtime-fetch';
+import { createNodeFetch } from './create-node-fetch';
 import type { NodeRequest } from './node-types';
+
+/** One keep-alive client for every request of the process. */
+const nodeFetch = createNodeFetch();
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
@@ -74,5 +79,8 @@ export function toWebRequest(request: NodeRequest, signal: AbortSignal): Request
       init.duplex = 'half';
     }
   }
-  return new Request(requestUrl(request), init);
+  const webRequest = new Request(requestUrl(request), init);
+  // The route calls the gateway through node:http, so the node adapter can pipe the answer socket to socket.
+  Object.defineProperty(webRequest, RUNTIME_FETCH, { value: nodeFetch });
+  return webRequest;
 }

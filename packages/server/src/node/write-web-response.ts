@@ -1,4 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { finished } from 'node:stream';
+import { NODE_BODY_SOURCE, type NodeBackedStream } from './node-body-source';
 
 /** Resolves when the socket can take more, or false when the client has gone. */
 function drained(response: ServerResponse): Promise<boolean> {
@@ -35,7 +37,14 @@ export async function writeWebResponse(webResponse: Response, response: ServerRe
     return;
   }
   response.flushHeaders();
+  const source = (body as NodeBackedStream)[NODE_BODY_SOURCE];
+  if (source !== undefined && !body.locked) return pipeSource(source, response);
   const reader = body.getReader();
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    response.uncork();
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -43,6 +52,13 @@ export async function writeWebResponse(webResponse: Response, response: ServerRe
       if (response.destroyed) {
         await reader.cancel();
         return;
+      }
+      // Chunks already queued are read in the same tick: corked, they leave in one write instead of one
+      // each. Nothing waits for more: the socket is uncorked before the event loop moves on.
+      if (!corked) {
+        corked = true;
+        response.cork();
+        process.nextTick(uncork);
       }
       if (!response.write(value) && !(await drained(response))) {
         await reader.cancel();
@@ -54,4 +70,19 @@ export async function writeWebResponse(webResponse: Response, response: ServerRe
     response.destroy(error instanceof Error ? error : new Error(String(error)));
     await reader.cancel().catch(() => undefined);
   }
+}
+
+/** The upstream answer came over node:http and nobody read it: pipe it socket to socket, no web streams. */
+function pipeSource(source: IncomingMessage, response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    finished(source, (error) => {
+      // A cut upstream must reach the client as a cut, never as a clean end.
+      if (error && !response.destroyed) response.destroy(error);
+      resolve();
+    });
+    response.once('close', () => {
+      if (!response.writableFinished) source.destroy();
+    });
+    source.pipe(response);
+  });
 }

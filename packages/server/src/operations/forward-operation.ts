@@ -5,6 +5,7 @@ import { buildUpstreamHeaders } from '../headers/upstream-headers';
 import { errorResponse } from '../responses/error-response';
 import type { RequestContext } from '../routing/request-context';
 import { callUpstream } from '../upstream/call-upstream';
+import { runtimeFetchOf } from '../upstream/runtime-fetch';
 import { failureResponse } from '../upstream/failure-response';
 import { upstreamErrorResponse } from '../upstream/upstream-error-response';
 import { checkOperationBody, type OperationName } from '../validate/check-operation-body';
@@ -52,7 +53,7 @@ export async function forwardOperation(context: RequestContext, operation: Opera
     body: JSON.stringify(body.value),
     clientSignal: request.signal,
     firstByteTimeoutMs: options.firstByteTimeoutMs,
-    fetch: options.fetch,
+    fetch: options.explicitFetch ?? runtimeFetchOf(request) ?? options.fetch,
   });
   if (result.kind !== 'response') return failureResponse(context, result, `POST ${upstreamPaths[operation]}`);
 

@@ -2,6 +2,7 @@ import { buildResponseHeaders } from '../headers/response-headers';
 import { jsonResponse } from '../responses/json-response';
 import type { RequestContext } from '../routing/request-context';
 import { callUpstream } from '../upstream/call-upstream';
+import { runtimeFetchOf } from '../upstream/runtime-fetch';
 import { failureResponse } from '../upstream/failure-response';
 import { upstreamErrorResponse } from '../upstream/upstream-error-response';
 import { invalidBodyResponse } from '../validate/describe-issue';
@@ -30,7 +31,7 @@ export async function sendFeedback(context: RequestContext): Promise<Response> {
     body: JSON.stringify({ rating }),
     clientSignal: request.signal,
     firstByteTimeoutMs: options.firstByteTimeoutMs,
-    fetch: options.fetch,
+    fetch: options.explicitFetch ?? runtimeFetchOf(request) ?? options.fetch,
   });
   if (result.kind !== 'response') return failureResponse(context, result, 'POST /v1/request/{id}/feedback');
   const upstream = result.response;

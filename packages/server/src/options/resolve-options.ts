@@ -36,6 +36,8 @@ export type ResolvedOptions = {
   maxMessages: number;
   firstByteTimeoutMs: number;
   originAllowed: OriginAllowed;
+  /** The `fetch` option, when given: it wins over a runtime adapter's. */
+  explicitFetch: typeof fetch | undefined;
   fetch: typeof fetch;
   logger: Logger;
   redact: Redact;
@@ -215,6 +217,7 @@ export function resolveOptions(options: HeliconeHandlerOptions = {}): ResolvedOp
       DEFAULT_FIRST_BYTE_TIMEOUT_MS,
     ),
     originAllowed: toOriginAllowed(options.allowedOrigins),
+    explicitFetch: options.fetch,
     fetch: fetchImplementation,
     logger: options.logger ?? console,
     redact: createRedactor([
