@@ -21,20 +21,29 @@ export function headerValueError(where: HeaderField, reason: string): HeaderValu
   return new HeaderValueError({ field: where.field, header: where.header, reason });
 }
 
-function describeControlCharacter(value: string): string | undefined {
+/** `value` as it is, unless it holds a control character. */
+function withoutControl(value: string, where: HeaderField): string {
   const found = CONTROL_CHARACTER.exec(value);
-  if (!found) return undefined;
+  if (!found) return value;
   const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return `contains the control character U+${code}; CR, LF and other control characters could inject headers.`;
+  throw headerValueError(
+    where,
+    `contains the control character U+${code}; CR, LF and other control characters could inject headers.`,
+  );
 }
 
-function trimSpaces(value: string): string {
-  return value.replace(/^ +| +$/g, '');
+/** Spaces around the value are dropped (HTTP would drop them anyway). */
+const trimmed = (value: string, where: HeaderField) => withoutControl(value, where).replace(/^ +| +$/g, '');
+
+function withinLength(value: string, where: HeaderField, when = ''): string {
+  if (value.length > MAX_HEADER_VALUE_LENGTH) {
+    throw headerValueError(where, `is longer than ${MAX_HEADER_VALUE_LENGTH} characters${when}.`);
+  }
+  return value;
 }
 
-function hasPrefix(value: string): boolean {
-  return value.slice(0, UTF8_VALUE_PREFIX.length).toUpperCase() === UTF8_VALUE_PREFIX;
-}
+const hasPrefix = (value: string) =>
+  value.slice(0, UTF8_VALUE_PREFIX.length).toUpperCase() === UTF8_VALUE_PREFIX;
 
 /** RFC 8187 attr-chars stay; everything else becomes %XX of its UTF-8 bytes. */
 function percentEncode(value: string): string {
@@ -53,25 +62,16 @@ function percentEncode(value: string): string {
  */
 export function encodeHeaderValue(value: unknown, where: HeaderField): string {
   if (typeof value !== 'string') throw headerValueError(where, 'must be a string.');
-  const control = describeControlCharacter(value);
-  if (control) throw headerValueError(where, control);
-  const trimmed = trimSpaces(value);
-  if (trimmed === '') throw headerValueError(where, 'is empty; leave the option out instead.');
-  let encoded = trimmed;
-  if (!PRINTABLE_ASCII.test(trimmed) || hasPrefix(trimmed)) {
-    try {
-      encoded = UTF8_VALUE_PREFIX + percentEncode(trimmed);
-    } catch {
-      throw headerValueError(where, 'is not well-formed Unicode (it has a lone surrogate).');
-    }
+  const text = trimmed(value, where);
+  if (text === '') throw headerValueError(where, 'is empty; leave the option out instead.');
+  if (isPrintableAscii(text) && !hasPrefix(text)) return withinLength(text, where);
+  let encoded: string;
+  try {
+    encoded = UTF8_VALUE_PREFIX + percentEncode(text);
+  } catch {
+    throw headerValueError(where, 'is not well-formed Unicode (it has a lone surrogate).');
   }
-  if (encoded.length > MAX_HEADER_VALUE_LENGTH) {
-    throw headerValueError(
-      where,
-      `is longer than ${MAX_HEADER_VALUE_LENGTH} characters${encoded === trimmed ? '' : ' once encoded'}.`,
-    );
-  }
-  return encoded;
+  return withinLength(encoded, where, ' once encoded');
 }
 
 /**
@@ -80,14 +80,9 @@ export function encodeHeaderValue(value: unknown, where: HeaderField): string {
  * @throws HeaderValueError like `encodeHeaderValue`, and on any character outside printable ASCII.
  */
 export function checkAsciiHeaderValue(value: string, where: HeaderField): string {
-  const control = describeControlCharacter(value);
-  if (control) throw headerValueError(where, control);
-  const trimmed = trimSpaces(value);
-  if (!PRINTABLE_ASCII.test(trimmed)) throw headerValueError(where, 'must be printable ASCII.');
-  if (trimmed.length > MAX_HEADER_VALUE_LENGTH) {
-    throw headerValueError(where, `is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
-  }
-  return trimmed;
+  const text = trimmed(value, where);
+  if (!isPrintableAscii(text)) throw headerValueError(where, 'must be printable ASCII.');
+  return withinLength(text, where);
 }
 
 /**
@@ -98,22 +93,15 @@ export function checkAsciiHeaderValue(value: string, where: HeaderField): string
  * or an over-long value.
  */
 export function decodeHeaderValue(raw: string, where: HeaderField): string {
-  const control = describeControlCharacter(raw);
-  if (control) throw headerValueError(where, control);
-  const trimmed = trimSpaces(raw);
-  if (trimmed.length > MAX_HEADER_VALUE_LENGTH) {
-    throw headerValueError(where, `is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
-  }
-  if (!hasPrefix(trimmed)) return trimmed;
+  const text = withinLength(trimmed(raw, where), where);
+  if (!hasPrefix(text)) return text;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(trimmed.slice(UTF8_VALUE_PREFIX.length));
+    decoded = decodeURIComponent(text.slice(UTF8_VALUE_PREFIX.length));
   } catch {
     throw headerValueError(where, `has a malformed ${UTF8_VALUE_PREFIX} percent-encoding.`);
   }
-  const hidden = describeControlCharacter(decoded);
-  if (hidden) throw headerValueError(where, hidden);
-  return decoded;
+  return withoutControl(decoded, where);
 }
 
 /**
