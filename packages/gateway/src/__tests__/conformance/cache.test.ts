@@ -75,13 +75,14 @@ describe('HELICONE.md §2.2 cache', () => {
   });
 
   it('expires entries after Cache-Control max-age, scaled by timeScale', async () => {
+    // 1000 s scaled by 0.001: a second to hit (ample on a busy machine), then past it the entry is gone.
     const { post } = await startTestGateway({ timeScale: 0.001 });
-    const headers = { ...on, 'cache-control': 'max-age=20' };
+    const headers = { ...on, 'cache-control': 'max-age=1000' };
     await post('/v1/chat/completions', chatBody('ttl'), headers);
     expect((await post('/v1/chat/completions', chatBody('ttl'), headers)).headers.get('helicone-cache')).toBe(
       'HIT',
     );
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await new Promise((resolve) => setTimeout(resolve, 1050));
     expect((await post('/v1/chat/completions', chatBody('ttl'), headers)).headers.get('helicone-cache')).toBe(
       'MISS',
     );

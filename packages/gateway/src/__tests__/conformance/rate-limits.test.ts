@@ -28,11 +28,12 @@ describe('HELICONE.md §2.3 rate limits', () => {
   });
 
   it('opens a new window after w seconds (scaled)', async () => {
-    const { post } = await startTestGateway({ timeScale: 0.0005 });
+    // A 60 s window scaled by 0.01 lasts 600 ms: time enough for the second call to land inside it.
+    const { post } = await startTestGateway({ timeScale: 0.01 });
     const policy = { 'helicone-ratelimit-policy': '1;w=60;u=request' };
     expect((await post('/v1/chat/completions', chatBody('x'), policy)).status).toBe(200);
     expect((await post('/v1/chat/completions', chatBody('x'), policy)).status).toBe(429);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 650));
     expect((await post('/v1/chat/completions', chatBody('x'), policy)).status).toBe(200);
   });
 

@@ -94,7 +94,12 @@ describe('crash (kill -9 under load)', () => {
       }
     };
     const workers = Array.from({ length: 24 }, (_, index) => worker(index));
-    while (received.size < 300) await new Promise((resolve) => setTimeout(resolve, 5));
+    const deadline = Date.now() + 40_000;
+    while (received.size < 200) {
+      if (Date.now() > deadline)
+        throw new Error(`Only ${received.size} of ${sent.size} answers arrived in full in 40 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     expect(child.kill('SIGKILL')).toBe(true);
     killed = true;
     expect(await exited).toBe(null);
