@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { HeliconeHandler } from '../create-helicone-handler';
 import type { NextFunction, NodeHandler, NodeRequest } from './node-types';
-import { toWebRequest } from './to-web-request';
+import { readSmallBody, toWebRequest, wantsWholeBody } from './to-web-request';
 import { writeWebResponse } from './write-web-response';
 
 function pathOf(request: NodeRequest): string {
@@ -42,15 +42,24 @@ export function toNodeHandler(handler: HeliconeHandler): NodeHandler {
     response.once('close', () => {
       if (!response.writableFinished) controller.abort(new Error('The client closed the connection.'));
     });
-    let webRequest: Request;
-    try {
-      webRequest = toWebRequest(request, controller.signal);
-    } catch {
-      failBeforeHeaders(response, 400, 'The request could not be read.');
+    const run = (wholeBody?: Buffer) => {
+      let webRequest: Request;
+      try {
+        webRequest = toWebRequest(request, controller.signal, wholeBody);
+      } catch {
+        failBeforeHeaders(response, 400, 'The request could not be read.');
+        return;
+      }
+      handler(webRequest)
+        .then((webResponse) => writeWebResponse(webResponse, response))
+        .catch(() => failBeforeHeaders(response, 500, 'The route failed unexpectedly.'));
+    };
+    if (!wantsWholeBody(request)) {
+      run();
       return;
     }
-    handler(webRequest)
-      .then((webResponse) => writeWebResponse(webResponse, response))
-      .catch(() => failBeforeHeaders(response, 500, 'The route failed unexpectedly.'));
+    void readSmallBody(request).then((body) => {
+      if (body !== undefined) run(body);
+    });
   };
 }

@@ -65,12 +65,45 @@ function parsedBody(request: NodeRequest): BodyInit | undefined {
   return JSON.stringify(body);
 }
 
-/** The web `Request` for a Node request; `signal` aborts when the client goes away. */
-export function toWebRequest(request: NodeRequest, signal: AbortSignal): Request {
+/** Bodies up to this size with a declared length are read whole before the route runs: fewer steps than a stream. */
+const READ_WHOLE_MAX_BYTES = 64 * 1024;
+
+function declaredLength(request: NodeRequest): number | undefined {
+  const value = request.headers['content-length'];
+  const length = value === undefined ? Number.NaN : Number(value);
+  return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+}
+
+/** Reads a small body whole; undefined when the client goes away first. */
+export function readSmallBody(request: NodeRequest): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', () => resolve(undefined));
+    request.once('close', () => {
+      if (!request.complete) resolve(undefined);
+    });
+  });
+}
+
+/** Whether `toWebRequest` wants the body read whole first (`readSmallBody`). */
+export function wantsWholeBody(request: NodeRequest): boolean {
+  const method = request.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD' || request.readableEnded) return false;
+  const length = declaredLength(request);
+  return length !== undefined && length <= READ_WHOLE_MAX_BYTES;
+}
+
+/**
+ * The web `Request` for a Node request; `signal` aborts when the client goes away. `wholeBody` is the body
+ * already read by `readSmallBody`; otherwise the body is a stream pulled from the socket as the route reads it.
+ */
+export function toWebRequest(request: NodeRequest, signal: AbortSignal, wholeBody?: Buffer): Request {
   const method = request.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers: toHeaders(request), signal };
   if (method !== 'GET' && method !== 'HEAD') {
-    const body = parsedBody(request);
+    const body = wholeBody === undefined ? parsedBody(request) : new Uint8Array(wholeBody);
     if (body !== undefined) {
       init.body = body;
       (init.headers as Headers).delete('content-length');
