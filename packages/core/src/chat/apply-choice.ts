@@ -1,4 +1,4 @@
-import type { ChatCompletionChoice, ReasoningDetail } from '../openai/types';
+import type { ReasoningDetail } from '../openai/types';
 import type { AssistantMessage, ChatMessagePart, ReasoningPart, ToolCallPart } from './types';
 
 /** What the store reads of one choice. The accumulator's live `ChoiceState` has this shape (read, not copied). */
@@ -9,22 +9,6 @@ export type ChoiceContent = {
   readonly reasoningDetails: readonly ReasoningDetail[];
   readonly toolCalls: readonly { readonly id: string; readonly name: string; readonly arguments: string }[];
 };
-
-/** A non-streamed choice in the same shape as a streamed one. */
-export function choiceContentFromCompletion(choice: ChatCompletionChoice): ChoiceContent {
-  const message = choice.message;
-  return {
-    content: message.content,
-    refusal: message.refusal ?? null,
-    reasoning: message.reasoning ?? null,
-    reasoningDetails: message.reasoning_details ?? [],
-    toolCalls: (message.tool_calls ?? []).map((call) => ({
-      id: call.id,
-      name: call.function.name,
-      arguments: call.function.arguments,
-    })),
-  };
-}
 
 function parseArguments(text: string): unknown {
   if (text.trim() === '') return {};

@@ -4,10 +4,10 @@ import { ChatActionError } from '../errors/chat-action-error';
 import { GatewayError } from '../errors/gateway-error';
 import type { Usage } from '../openai/types';
 import type { HeliconeResponseInfo } from '../response/read-helicone-response';
-import { ChatCompletionAccumulator } from '../stream/chat-completion-accumulator';
+import { addChunkChoices, type MutableChoice } from '../stream/add-chunk-choices';
 import type { ChatTransportEvent } from '../transport/chat-transport';
 import { describeError, toChatUsage, toError } from './answer-metadata';
-import { applyChoice, choiceContentFromCompletion, type ChoiceContent } from './apply-choice';
+import { applyChoice, type ChoiceContent } from './apply-choice';
 import { buildChatRequest } from './build-chat-request';
 import type { ChatOptions, ChatTurn } from './chat-options';
 import type { ChatSessionState } from './chat-session-state';
@@ -48,7 +48,6 @@ type RequestSpec = { parentId: string; kind: ChatTurn['kind']; step: number };
 type ActiveRequest = {
   readonly spec: RequestSpec;
   readonly controller: AbortController;
-  readonly accumulator: ChatCompletionAccumulator;
   /** Message id per choice index, in creation order. */
   readonly messageIds: Map<number, string>;
   readonly requestedModel: string;
@@ -56,8 +55,8 @@ type ActiveRequest = {
   readonly choiceCount: number;
   readonly startedAt: number;
   readonly context: ChatContext;
-  /** Choices as they stand: the accumulator's live states, or a non-streamed completion's choices. */
-  readonly choices: Map<number, ChoiceContent & { readonly finishReason: string | null }>;
+  /** Choices as they stand, folded from the chunks (or from a non-streamed completion) in place. */
+  readonly choices: Map<number, MutableChoice>;
   usage: Usage | undefined;
   /** The model the chunks name. */
   model: string | undefined;
@@ -219,7 +218,7 @@ export function createChatSession(
   ) {
     const options = context.options();
     const now = Date.now();
-    const usage = request.usage ?? request.accumulator.usage;
+    const usage = request.usage;
     let shown: AssistantMessage | undefined;
     let first = true;
     for (const [choiceIndex, messageId] of request.messageIds) {
@@ -299,7 +298,6 @@ export function createChatSession(
     const request: ActiveRequest = {
       spec,
       controller,
-      accumulator: new ChatCompletionAccumulator(),
       messageIds: new Map(),
       requestedModel: context.model(),
       choiceCount: context.options().n ?? 1,
@@ -340,26 +338,25 @@ export function createChatSession(
         const event = next.value;
         if (event.type === 'response') {
           request.response = event.response;
-        } else if (event.type === 'chunk') {
-          const chunk = event.chunk;
-          request.accumulator.add(chunk);
-          if (typeof chunk.model === 'string' && chunk.model !== '') request.model = chunk.model;
-          for (const choice of chunk.choices ?? []) {
-            const live = request.accumulator.getChoice(choice.index ?? 0);
-            if (!live) continue;
-            request.choices.set(live.index, live);
-            if (request.firstTokenAt === undefined && hasToken(live)) request.firstTokenAt = Date.now();
-            applyToChoice(request, live.index, live, false);
-          }
         } else {
-          const completion = event.completion;
-          request.firstTokenAt ??= Date.now();
-          request.usage = completion.usage;
-          if (completion.model) request.model = completion.model;
-          for (const choice of completion.choices) {
-            const content = { ...choiceContentFromCompletion(choice), finishReason: choice.finish_reason };
-            request.choices.set(choice.index, content);
-            applyToChoice(request, choice.index, content, true);
+          // A non-streamed completion is folded like one chunk whose deltas are the whole messages.
+          const settled = event.type === 'completion';
+          const chunk = settled
+            ? {
+                ...event.completion,
+                choices: event.completion.choices.map(({ index, message, finish_reason }) => ({
+                  index,
+                  delta: message,
+                  finish_reason,
+                })),
+              }
+            : event.chunk;
+          if (chunk.usage) request.usage = chunk.usage;
+          if (typeof chunk.model === 'string' && chunk.model !== '') request.model = chunk.model;
+          for (const live of addChunkChoices(request.choices, chunk)) {
+            if (request.firstTokenAt === undefined && (settled || hasToken(live)))
+              request.firstTokenAt = Date.now();
+            applyToChoice(request, live.index, live, settled);
           }
         }
       }

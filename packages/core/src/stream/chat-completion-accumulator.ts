@@ -1,56 +1,7 @@
-import type {
-  Annotation,
-  ChatCompletion,
-  ChatCompletionChoice,
-  ChatCompletionRole,
-  CompletionChunk,
-  FinishReason,
-  ReasoningDetail,
-  ToolCall,
-  ToolCallDelta,
-  Usage,
-} from '../openai/types';
+import type { ChatCompletion, ChatCompletionChoice, CompletionChunk, ToolCall, Usage } from '../openai/types';
+import { addChunkChoices, type ChoiceState, type MutableChoice } from './add-chunk-choices';
 
-/** A tool call being assembled: `arguments` grows with each fragment and is JSON only once the call is complete. */
-export type ToolCallState = {
-  readonly index: number;
-  readonly id: string;
-  readonly type: 'function';
-  readonly name: string;
-  readonly arguments: string;
-};
-
-/**
- * What one choice holds so far. The accumulator hands out its live state (no copy), so reading it after every
- * chunk costs nothing; it changes as chunks arrive. Call `snapshot()` for a detached result.
- */
-export type ChoiceState = {
-  readonly index: number;
-  readonly role: ChatCompletionRole;
-  /** `null` until a content delta arrives (tool-call-only answers keep `null`, as OpenAI's non-stream reply does). */
-  readonly content: string | null;
-  readonly refusal: string | null;
-  /** From `delta.reasoning` or DeepSeek's `delta.reasoning_content`. */
-  readonly reasoning: string | null;
-  readonly reasoningDetails: readonly ReasoningDetail[];
-  /** In order of first appearance. */
-  readonly toolCalls: readonly ToolCallState[];
-  readonly annotations: readonly Annotation[];
-  readonly finishReason: FinishReason | null;
-  /** Legacy text completions only: the accumulated `choices[].text`. */
-  readonly text: string | null;
-};
-
-type MutableToolCall = { -readonly [K in keyof ToolCallState]: ToolCallState[K] };
-type MutableChoice = {
-  -readonly [K in keyof ChoiceState]: ChoiceState[K];
-} & {
-  reasoningDetails: ReasoningDetail[];
-  toolCalls: MutableToolCall[];
-  annotations: Annotation[];
-  /** The call that fragments with a given `index` currently extend. */
-  toolCallsByIndex: Map<number, MutableToolCall>;
-};
+export type { ChoiceState, ToolCallState } from './add-chunk-choices';
 
 /**
  * Folds stream chunks into the final message of each choice. Each `add` appends fragments to strings and arrays
@@ -77,11 +28,7 @@ export class ChatCompletionAccumulator {
     if (chunk.system_fingerprint !== undefined) this.#systemFingerprint = chunk.system_fingerprint;
     if ('service_tier' in chunk && chunk.service_tier !== undefined) this.#serviceTier = chunk.service_tier;
     if (chunk.usage) this.#usage = chunk.usage;
-    if (!Array.isArray(chunk.choices)) return this;
-    for (const choice of chunk.choices as unknown[]) {
-      if (typeof choice !== 'object' || choice === null) continue;
-      this.#addChoice(choice as Record<string, unknown>);
-    }
+    addChunkChoices(this.#choices, chunk);
     return this;
   }
 
@@ -120,94 +67,6 @@ export class ChatCompletionAccumulator {
       ...(this.#serviceTier === undefined ? {} : { service_tier: this.#serviceTier }),
     };
   }
-
-  #addChoice(raw: Record<string, unknown>): void {
-    const index = typeof raw.index === 'number' ? raw.index : 0;
-    let choice = this.#choices.get(index);
-    if (!choice) {
-      choice = emptyChoice(index);
-      this.#choices.set(index, choice);
-    }
-    if (typeof raw.finish_reason === 'string') choice.finishReason = raw.finish_reason;
-    if (typeof raw.text === 'string') choice.text = (choice.text ?? '') + raw.text;
-    const delta = raw.delta;
-    if (typeof delta !== 'object' || delta === null) return;
-    addDelta(choice, delta as Record<string, unknown>);
-  }
-}
-
-function emptyChoice(index: number): MutableChoice {
-  return {
-    index,
-    role: 'assistant',
-    content: null,
-    refusal: null,
-    reasoning: null,
-    reasoningDetails: [],
-    toolCalls: [],
-    annotations: [],
-    finishReason: null,
-    text: null,
-    toolCallsByIndex: new Map(),
-  };
-}
-
-function addDelta(choice: MutableChoice, delta: Record<string, unknown>): void {
-  if (typeof delta.role === 'string') choice.role = delta.role;
-  if (typeof delta.content === 'string') choice.content = (choice.content ?? '') + delta.content;
-  if (typeof delta.refusal === 'string') choice.refusal = (choice.refusal ?? '') + delta.refusal;
-  // Some providers send the same text under both names; take one per delta.
-  const reasoning = typeof delta.reasoning === 'string' ? delta.reasoning : delta.reasoning_content;
-  if (typeof reasoning === 'string') choice.reasoning = (choice.reasoning ?? '') + reasoning;
-  if (Array.isArray(delta.reasoning_details)) {
-    for (const detail of delta.reasoning_details as unknown[]) addReasoningDetail(choice, detail);
-  }
-  if (Array.isArray(delta.tool_calls)) {
-    for (const fragment of delta.tool_calls as unknown[]) addToolCallFragment(choice, fragment);
-  }
-  if (Array.isArray(delta.annotations)) {
-    for (const annotation of delta.annotations as unknown[]) {
-      if (typeof annotation === 'object' && annotation !== null)
-        choice.annotations.push(annotation as Annotation);
-    }
-  }
-}
-
-function addToolCallFragment(choice: MutableChoice, raw: unknown): void {
-  if (typeof raw !== 'object' || raw === null) return;
-  const fragment = raw as ToolCallDelta;
-  const index = typeof fragment.index === 'number' ? fragment.index : choice.toolCalls.length;
-  const id = typeof fragment.id === 'string' && fragment.id !== '' ? fragment.id : undefined;
-  let call = choice.toolCallsByIndex.get(index);
-  // A different id at a known index is a new call (some providers reuse index 0); the same id repeated on every
-  // fragment (Helicone's Anthropic conversion) is not.
-  if (!call || (id !== undefined && call.id !== '' && call.id !== id)) {
-    call = { index, id: id ?? '', type: 'function', name: '', arguments: '' };
-    choice.toolCallsByIndex.set(index, call);
-    choice.toolCalls.push(call);
-  } else if (id !== undefined && call.id === '') {
-    call.id = id;
-  }
-  const name = fragment.function?.name;
-  if (typeof name === 'string' && name !== '') call.name = name;
-  const fragmentArguments = fragment.function?.arguments;
-  if (typeof fragmentArguments === 'string') call.arguments += fragmentArguments;
-}
-
-/** Text pieces of one reasoning detail arrive with the same `index` and `type`; they are joined. */
-function addReasoningDetail(choice: MutableChoice, raw: unknown): void {
-  if (typeof raw !== 'object' || raw === null) return;
-  const detail = raw as ReasoningDetail;
-  const last = choice.reasoningDetails.at(-1);
-  if (last && typeof detail.index === 'number' && last.index === detail.index && last.type === detail.type) {
-    for (const key of ['text', 'summary', 'data'] as const) {
-      const piece = detail[key];
-      if (typeof piece === 'string') last[key] = (last[key] ?? '') + piece;
-    }
-    if (typeof detail.signature === 'string' && detail.signature !== '') last.signature = detail.signature;
-    return;
-  }
-  choice.reasoningDetails.push({ ...detail });
 }
 
 function toCompletionChoice(choice: MutableChoice, object: ChatCompletion['object']): ChatCompletionChoice {
