@@ -40,7 +40,7 @@ export function readHeliconeOptions(
     else record[name] = text;
   }
   const bucket = record['helicone-cache-bucket-max-size'];
-  const bucketTooLarge = bucket !== undefined && /^\d+$/.test(bucket.trim()) && Number(bucket) > 20;
+  const bucketAbove20 = bucket !== undefined && /^\d+$/.test(bucket.trim()) && Number(bucket) > 20;
   let options: HeliconeOptions = {};
   for (let round = 0; round < 64; round++) {
     try {
@@ -50,9 +50,13 @@ export function readHeliconeOptions(
       if (!HeaderValueError.isInstance(error)) throw error;
       const header = error.header?.toLowerCase();
       const key = Object.keys(record).find((name) => name === header);
-      if (key === undefined) break;
-      if (!(key === 'helicone-cache-bucket-max-size' && bucketTooLarge))
+      if (key === undefined) {
+        warn(`Ignored the Helicone headers of this request: ${error.message}`);
+        break;
+      }
+      if (!(key === 'helicone-cache-bucket-max-size' && bucketAbove20)) {
         warn(`Ignored header ${error.header}: ${error.reason}`);
+      }
       delete record[key];
     }
   }
@@ -67,5 +71,6 @@ export function readHeliconeOptions(
       );
     }
   }
-  return { options, rateLimitPolicy, bucketTooLarge };
+  // Only a request that uses the cache reads the bucket size, so only such a request fails on it.
+  return { options, rateLimitPolicy, bucketTooLarge: bucketAbove20 && options.cache !== undefined };
 }

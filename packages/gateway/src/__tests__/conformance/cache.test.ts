@@ -72,6 +72,10 @@ describe('HELICONE.md §2.2 cache', () => {
     });
     expect(response.status).toBe(500);
     expect(await response.text()).toBe('Cache bucket size cannot be greater than 20');
+    const cacheOff = await post('/v1/chat/completions', chatBody('x'), {
+      'helicone-cache-bucket-max-size': '21',
+    });
+    expect(cacheOff.status).toBe(200);
   });
 
   it('expires entries after Cache-Control max-age, scaled by timeScale', async () => {

@@ -15,7 +15,22 @@ const modelArbitrary = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.anything(),
 );
-const headerValue = fc.string({ maxLength: 40 }).map((text) => text.replace(/[^\t\x20-\x7e]/g, ''));
+const headerValue = fc.oneof(
+  fc.string({ maxLength: 40 }).map((text) => text.replace(/[^\t\x20-\x7e]/g, '')),
+  fc.constantFrom(
+    'true',
+    'TRUE',
+    'false',
+    '0',
+    '1',
+    '20',
+    '21',
+    '-1',
+    '1.5',
+    '3;w=60',
+    '1;w=60;u=cents;s=user',
+  ),
+);
 const headerName = fc.constantFrom(
   'helicone-cache-enabled',
   'helicone-cache-bucket-max-size',
