@@ -28,6 +28,24 @@ function contentBlocks(message: OpenAIMessage): unknown[] {
   return blocks;
 }
 
+/** Anthropic's thinking budget when the request asks for reasoning without one (HELICONE.md §6). */
+const defaultThinkingBudget = 2048;
+
+/** `reasoning_effort` / `reasoning_options.budget_tokens` as Anthropic's `thinking`. */
+function thinkingOf(body: Record<string, unknown>): { type: 'enabled'; budget_tokens: number } | undefined {
+  const options = body.reasoning_options;
+  const budget =
+    typeof options === 'object' && options !== null
+      ? (options as { budget_tokens?: unknown }).budget_tokens
+      : undefined;
+  if (typeof budget === 'number' && Number.isInteger(budget) && budget > 0)
+    return { type: 'enabled', budget_tokens: budget };
+  if (['low', 'medium', 'high'].includes(body.reasoning_effort as string)) {
+    return { type: 'enabled', budget_tokens: defaultThinkingBudget };
+  }
+  return undefined;
+}
+
 /** An OpenAI chat body as an Anthropic Messages body (system prompt apart, tool results as user blocks). */
 export function toAnthropicBody(body: Record<string, unknown>, model: string): Record<string, unknown> {
   const messages = Array.isArray(body.messages) ? (body.messages as OpenAIMessage[]) : [];
@@ -63,9 +81,11 @@ export function toAnthropicBody(body: Record<string, unknown>, model: string): R
         : typeof choice === 'object' && choice !== null
           ? { type: 'tool', name: (choice as { function?: { name?: unknown } }).function?.name }
           : undefined;
+  const thinking = thinkingOf(body);
   return {
     model,
     max_tokens: body.max_completion_tokens ?? body.max_tokens ?? defaultMaxTokens,
+    ...(thinking === undefined ? {} : { thinking }),
     messages: converted,
     ...(system.length > 0 ? { system: system.join('\n\n') } : {}),
     ...(body.temperature === undefined ? {} : { temperature: body.temperature }),
