@@ -3,10 +3,28 @@ import { createHelicone } from '@helicone/ai-sdk-provider';
 import { generateText, streamText } from 'ai';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSecret } from './support/no-secret';
 import { startRouteServer, type RouteServer } from './support/route-server';
 
 let route: RouteServer;
 let client: OpenAI;
+
+/** The clients' fetch: every response they get is also read whole (a clone) and checked for the key. */
+const checks: Promise<void>[] = [];
+const checkedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const response = await fetch(input, init);
+  const copy = response.clone();
+  checks.push(
+    copy.text().then(
+      (text) => {
+        const headers = [...copy.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
+        expectNoSecret(`${headers}\n${text}`, route.gateway.apiKey, `a response to ${String(input)}`);
+      },
+      () => undefined,
+    ),
+  );
+  return response;
+}) as typeof fetch;
 
 beforeAll(async () => {
   route = await startRouteServer({
@@ -19,9 +37,16 @@ beforeAll(async () => {
         : { userId: 'sdk-user' },
   });
   // The browser-side SDK holds no Helicone key; what it sends as its own key is dropped by the route.
-  client = new OpenAI({ apiKey: 'not-a-helicone-key', baseURL: route.base, maxRetries: 0 });
+  client = new OpenAI({
+    apiKey: 'not-a-helicone-key',
+    baseURL: route.base,
+    maxRetries: 0,
+    fetch: checkedFetch,
+  });
 });
 afterAll(async () => {
+  await Promise.all(checks);
+  expect(checks.length).toBeGreaterThanOrEqual(9);
   route.log.expectClean(route.gateway.apiKey);
   await route.close();
 });
