@@ -20,9 +20,26 @@ page.renderMs = 0;
 const params = new URLSearchParams(location.search);
 const session = params.get('session') ?? 'tabs';
 const maxTokens = Number(params.get('maxTokens') ?? '20');
+// The local gateway's prose ends after a paragraph or two; a JSON answer with a long string runs to `maxTokens`.
+const longAnswer = params.has('long')
+  ? {
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'essay',
+          schema: { type: 'object', properties: { essay: { type: 'string', minLength: maxTokens * 10 } } },
+        },
+      },
+    }
+  : {};
 
 function Chat() {
-  const chat = useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: maxTokens, session: { id: session } });
+  const chat = useHeliconeChat({
+    model: 'gpt-4o-mini',
+    max_tokens: maxTokens,
+    session: { id: session },
+    ...longAnswer,
+  });
   useEffect(() => {
     page.chat = chat;
   });
