@@ -18,7 +18,7 @@ const checkedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     copy.text().then(
       (text) => {
         const headers = [...copy.headers].map(([name, value]) => `${name}: ${value}`).join('\n');
-        expectNoSecret(`${headers}\n${text}`, route.gateway.apiKey, `a response to ${String(input)}`);
+        expectNoSecret(`${headers}\n${text}`, route.gateway.apiKey, `a response to ${response.url}`);
       },
       () => undefined,
     ),
