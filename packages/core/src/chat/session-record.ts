@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/is-record';
 import { deserializeTree, type MessageTree, type SerializedTree } from './message-tree';
 import type { ChatMessage, ChatMessagePart } from './types';
 
@@ -26,8 +27,6 @@ export type ReadSessionResult =
  */
 const migrations: Record<number, (entry: Record<string, unknown>) => Record<string, unknown>> = {};
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);

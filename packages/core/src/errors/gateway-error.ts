@@ -1,7 +1,7 @@
 import { createHeaderReader, type HeadersInput } from '../response/read-header';
 import { HeliconeKitError } from './helicone-kit-error';
+import { cut } from '../internal/cut';
 import {
-  cut,
   MAX_ERROR_BODY_LENGTH,
   MAX_ERROR_MESSAGE_LENGTH,
   MAX_ERROR_PARSE_LENGTH,
@@ -45,6 +45,19 @@ function defaultType(status: number): string {
   return 'api_error';
 }
 
+function optionsFromBody(status: number, bodyText: string, headers: HeadersInput | undefined) {
+  const body = typeof bodyText === 'string' ? bodyText.slice(0, MAX_ERROR_PARSE_LENGTH + 1) : '';
+  const parsed = parseErrorBody(body);
+  const read = createHeaderReader(headers);
+  return {
+    status,
+    ...parsed,
+    retryAfterMs: readRetryAfterMs(read, parsed.details, Date.now()),
+    requestId: read('helicone-id'),
+    body,
+  } satisfies GatewayErrorOptions;
+}
+
 /** An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. */
 export class GatewayError extends HeliconeKitError {
   override name = 'GatewayError';
@@ -83,39 +96,13 @@ export class GatewayError extends HeliconeKitError {
 
   /** For callers that have read the body already. Never throws. */
   static fromBody(status: number, bodyText: string, headers?: HeadersInput): GatewayError {
-    const body = typeof bodyText === 'string' ? bodyText.slice(0, MAX_ERROR_PARSE_LENGTH + 1) : '';
-    const parsed = parseErrorBody(body);
-    const read = createHeaderReader(headers);
-    return new GatewayError({
-      status,
-      message: parsed.message,
-      code: parsed.code,
-      type: parsed.type,
-      param: parsed.param,
-      details: parsed.details,
-      retryAfterMs: readRetryAfterMs(read, parsed.details, Date.now()),
-      requestId: read('helicone-id'),
-      body,
-    });
+    return new GatewayError(optionsFromBody(status, bodyText, headers));
   }
 
   /** Reads (at most 64 KiB of) the response body and parses it. Resolves to a `GatewayError`, never rejects. */
   static async fromResponse(response: Response): Promise<GatewayError> {
     const { text, failure } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
-    const error = GatewayError.fromBody(response.status, text, response.headers);
-    if (failure === undefined) return error;
-    return new GatewayError({
-      status: error.status,
-      message: error.message,
-      code: error.code,
-      type: error.type,
-      param: error.param,
-      details: [...error.details],
-      retryAfterMs: error.retryAfterMs,
-      requestId: error.requestId,
-      body: error.body,
-      cause: failure,
-    });
+    return new GatewayError({ ...optionsFromBody(response.status, text, response.headers), cause: failure });
   }
 
   /** The OpenAI error shape; `type` falls back to one chosen from the status. */

@@ -1,3 +1,5 @@
+import { isRecord } from '../internal/is-record';
+
 /** Longest body text kept on a `GatewayError`, and longest message. */
 export const MAX_ERROR_BODY_LENGTH = 8192;
 export const MAX_ERROR_MESSAGE_LENGTH = 1000;
@@ -12,29 +14,20 @@ export type ParsedErrorBody = {
   details: unknown[];
 };
 
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
 
-export function cut(value: string, length: number): string {
-  return value.length > length ? `${value.slice(0, length)}…` : value;
-}
-
 function fromJson(json: unknown): ParsedErrorBody | undefined {
-  if (!isObject(json)) return undefined;
+  if (!isRecord(json)) return undefined;
   const error = json.error;
   // Prompt errors: {"error":"Variable 'x' is ..."}.
   if (typeof error === 'string') {
     return { message: text(error), code: undefined, type: undefined, param: undefined, details: [] };
   }
-  if (isObject(error)) {
+  if (isRecord(error)) {
     // Google puts the HTTP status in `code` and the meaningful name in `status` (RESOURCE_EXHAUSTED).
     const googleStatus = typeof error.status === 'string' ? error.status : undefined;
     return {

@@ -1,11 +1,9 @@
+import { DECIMAL } from '../internal/decimal';
+import { isRecord } from '../internal/is-record';
 import type { createHeaderReader } from '../response/read-header';
 
-const SECONDS = /^\d+(\.\d+)?$/;
 // A protobuf Duration in JSON: "30s", "1.5s".
 const DURATION = /^(\d+(?:\.\d+)?)s$/;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
 
 /**
  * Milliseconds to wait before retrying, from (in this order) `retry-after-ms`, `Retry-After` (seconds or an HTTP
@@ -17,20 +15,20 @@ export function readRetryAfterMs(
   now: number,
 ): number | undefined {
   const milliseconds = read('retry-after-ms');
-  if (milliseconds !== undefined && SECONDS.test(milliseconds)) return Math.round(Number(milliseconds));
+  if (milliseconds !== undefined && DECIMAL.test(milliseconds)) return Math.round(Number(milliseconds));
 
   const retryAfter = read('retry-after');
   if (retryAfter !== undefined) {
-    if (SECONDS.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
+    if (DECIMAL.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
 
   const reset = read('helicone-ratelimit-reset');
-  if (reset !== undefined && SECONDS.test(reset)) return Math.round(Number(reset) * 1000);
+  if (reset !== undefined && DECIMAL.test(reset)) return Math.round(Number(reset) * 1000);
 
   for (const detail of details) {
-    if (!isObject(detail)) continue;
+    if (!isRecord(detail)) continue;
     const type = detail['@type'];
     const delay = detail.retryDelay;
     if (typeof type === 'string' && type.endsWith('google.rpc.RetryInfo') && typeof delay === 'string') {

@@ -1,4 +1,5 @@
 import type { HeaderValueError } from '../errors/header-value-error';
+import { DECIMAL } from '../internal/decimal';
 import { describePropertyField } from './describe-property-field';
 import {
   checkAsciiHeaderValue,
@@ -8,7 +9,6 @@ import {
   type HeaderField,
 } from './header-value';
 import {
-  DECIMAL,
   HEADER_ALIASES,
   HELICONE_FIELDS,
   isSwitchedOff,

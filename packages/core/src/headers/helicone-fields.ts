@@ -77,4 +77,3 @@ export function isSwitchedOff(path: string, isOn: (switchPath: string) => boolea
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-export const DECIMAL = /^\d+(\.\d+)?$/;

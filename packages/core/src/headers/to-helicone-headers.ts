@@ -1,3 +1,4 @@
+import { DECIMAL } from '../internal/decimal';
 import { describePropertyField } from './describe-property-field';
 import { formatRateLimitPolicy } from './format-rate-limit-policy';
 import { HELICONE_PROPERTY_PREFIX } from './header-names';
@@ -8,7 +9,7 @@ import {
   headerValueError,
   type HeaderField,
 } from './header-value';
-import { DECIMAL, HELICONE_FIELDS, isSwitchedOff, UUID, type FieldKind } from './helicone-fields';
+import { HELICONE_FIELDS, isSwitchedOff, UUID, type FieldKind } from './helicone-fields';
 import { TOKEN_LIMIT_EXCEPTION_HANDLERS, type HeliconeOptions } from './helicone-options';
 import { parseRateLimitPolicy } from './parse-rate-limit-policy';
 import type { RateLimitPolicy } from './rate-limit-policy';

@@ -1,3 +1,4 @@
+import { DECIMAL } from '../internal/decimal';
 import { parseRateLimitPolicy } from '../headers/parse-rate-limit-policy';
 import type { RateLimitPolicy } from '../headers/rate-limit-policy';
 import { createHeaderReader, type HeadersInput } from './read-header';
@@ -53,7 +54,7 @@ export type HeliconeResponseInfo = {
 };
 
 function toNumber(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+(\.\d+)?$/.test(value)) return undefined;
+  if (value === undefined || !DECIMAL.test(value)) return undefined;
   const number = Number(value);
   return Number.isFinite(number) ? number : undefined;
 }

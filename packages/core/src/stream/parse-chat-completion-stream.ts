@@ -1,4 +1,5 @@
 import { StreamError } from '../errors/stream-error';
+import { cut } from '../internal/cut';
 import { isRecord } from '../internal/is-record';
 import type { CompletionChunk } from '../openai/types';
 import { readServerSentEvents, type ReadServerSentEventsOptions } from './read-server-sent-events';
@@ -27,7 +28,7 @@ export async function* parseChatCompletionStream(
     }
     if (!isRecord(payload)) {
       throw new StreamError({
-        message: `Stream data is not a JSON object: ${truncate(data)}`,
+        message: `Stream data is not a JSON object: ${cut(data, 200)}`,
         type: 'invalid_stream_data',
         error: data,
       });
@@ -41,7 +42,7 @@ function parseData(data: string): unknown {
     return JSON.parse(data);
   } catch (cause) {
     throw new StreamError({
-      message: `Stream data is not valid JSON: ${truncate(data)}`,
+      message: `Stream data is not valid JSON: ${cut(data, 200)}`,
       type: 'invalid_stream_data',
       error: data,
       cause,
@@ -64,8 +65,4 @@ function streamErrorFrom(payload: unknown): StreamError {
     param: typeof record.param === 'string' || record.param === null ? record.param : undefined,
     error: container,
   });
-}
-
-function truncate(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
