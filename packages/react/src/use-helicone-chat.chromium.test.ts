@@ -15,7 +15,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('other tabs, in two real Chromium pages', () => {
+describe('useHeliconeChat in real Chromium pages', () => {
   it("a tab showing the same session sees the other tab's new messages (storage event)", async () => {
     const url = `${server.origin}/?session=shared-tabs&maxTokens=12`;
     const [writer, reader] = [await browser.context.newPage(), await browser.context.newPage()];
@@ -44,5 +44,41 @@ describe('other tabs, in two real Chromium pages', () => {
       await reader.locator('li').allTextContents(),
     );
     expect((await writer.locator('li').allTextContents())[2]).toBe('And hello back');
+  }, 30_000);
+
+  it('send({ images: [file] }) downscales a photo in the browser to 1568 px as JPEG, and the route takes it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/?session=images&maxTokens=8`);
+    await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
+    const sent = await page.evaluate(async () => {
+      const chat = (window as unknown as TestPageWindow).chat!;
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const context = canvas.getContext('2d')!;
+      const gradient = context.createLinearGradient(0, 0, 4000, 3000);
+      gradient.addColorStop(0, '#1e3a8a');
+      gradient.addColorStop(1, '#f59e0b');
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, 4000, 3000);
+      const photo = await new Promise<Blob>((resolve) =>
+        canvas.toBlob((blob) => resolve(blob!), 'image/png'),
+      );
+      await chat.send({ content: 'Describe this photo', images: [photo] });
+      const state = chat.store.getState();
+      const image = state.messages[0]!.parts.find((part) => part.type === 'image');
+      const url = image && 'url' in image ? image.url : '';
+      const element = new Image();
+      element.src = url;
+      await element.decode();
+      return {
+        width: element.naturalWidth,
+        height: element.naturalHeight,
+        type: url.slice(0, 23),
+        status: state.status,
+      };
+    });
+    expect(sent).toEqual({ width: 1568, height: 1176, type: 'data:image/jpeg;base64,', status: 'ready' });
+    await page.close();
   }, 30_000);
 });
