@@ -113,6 +113,37 @@ describe('node adapter over real sockets, against the local gateway', () => {
     }
   });
 
+  it("GET /models lists the gateway's models with registry details and prices", async () => {
+    const response = await fetch(`${route.base}/models`);
+    const list = JSON.parse(await readChecked(response, route.gateway.apiKey));
+    expect(response.status).toBe(200);
+    const ids = list.data.map((model: { id: string }) => model.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['gpt-4o-mini', 'claude-3.5-haiku', 'text-embedding-3-small']),
+    );
+    const haiku = list.data.find((model: { id: string }) => model.id === 'claude-3.5-haiku');
+    expect(haiku.providers[0]).toBe('anthropic');
+    expect(haiku.contextWindow).toBeGreaterThan(0);
+    expect(haiku.pricing).toMatchObject({ input: 0.8, output: 4 });
+  });
+
+  it('POST /feedback reaches the gateway log', async () => {
+    const answer = await post('/chat/completions', {
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Rate me' }],
+      max_tokens: 3,
+    });
+    await readChecked(answer, route.gateway.apiKey);
+    const requestId = answer.headers.get('helicone-id')!;
+    const feedback = await post('/feedback', { requestId, rating: false });
+    expect(feedback.status).toBe(200);
+    expect(JSON.parse(await readChecked(feedback, route.gateway.apiKey))).toEqual({
+      requestId,
+      rating: false,
+    });
+    expect((await route.logged(requestId))?.feedback_rating).toBe(false);
+  });
+
   it('a stream the gateway cuts mid-way reaches the client as a cut, never as a clean end', async () => {
     route.gateway.setFaults({ '*': { type: 'cut', afterTokens: 5 } });
     try {
