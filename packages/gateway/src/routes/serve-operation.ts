@@ -226,7 +226,7 @@ export async function serveOperation(
         completionTokens: outcome.tally.completionTokens(),
         reasoningTokens: outcome.tally.reasoningTokens(),
         costUsd: cost,
-        responseBody: JSON.stringify(outcome.chunks),
+        responseBody: JSON.stringify(outcome.completion),
         error: cut
           ? 'Connection cut mid-stream by a local gateway fault'
           : malformed
@@ -293,7 +293,7 @@ async function answerFromCache(
       stream: true,
       timeToFirstTokenMs:
         outcome.tally.firstTokenAt === null ? null : outcome.tally.firstTokenAt - exchange.startedAt,
-      responseBody: JSON.stringify(outcome.chunks),
+      responseBody: JSON.stringify(outcome.completion),
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { ChatCompletionAccumulator, type ChatCompletion, type CompletionChunk } from '@helicone-kit/core';
 import type { Exchange } from '../http/exchange';
 import { doneEvent, eventText, writeEventText } from '../http/event-stream';
 import { StreamTally } from './stream-tally';
@@ -6,6 +7,8 @@ export type StreamOutcome = {
   completed: boolean;
   tally: StreamTally;
   chunks: unknown[];
+  /** The chunks folded into one completion (core's accumulator): what the log keeps as the response body. */
+  completion: ChatCompletion;
   /** Set when the source itself failed (an upstream stream that broke off). */
   error?: string;
 };
@@ -23,6 +26,7 @@ export async function writeChunkStream(
 ): Promise<StreamOutcome> {
   const tally = new StreamTally();
   const chunks: unknown[] = [];
+  const accumulator = new ChatCompletionAccumulator();
   const { response, signal } = exchange;
   let error: string | undefined;
   try {
@@ -30,6 +34,13 @@ export async function writeChunkStream(
       if (signal.aborted) break;
       tally.add(chunk);
       chunks.push(chunk);
+      if (
+        typeof chunk === 'object' &&
+        chunk !== null &&
+        Array.isArray((chunk as { choices?: unknown }).choices)
+      ) {
+        accumulator.add(chunk as CompletionChunk);
+      }
       const text = typeof chunk === 'string' ? chunk : eventText(chunk);
       if (!(await writeEventText(response, text, signal))) break;
     }
@@ -40,6 +51,7 @@ export async function writeChunkStream(
     completed: error === undefined && !signal.aborted && !response.destroyed,
     tally,
     chunks,
+    completion: accumulator.snapshot(),
     ...(error === undefined ? {} : { error }),
   };
   beforeDone(outcome);

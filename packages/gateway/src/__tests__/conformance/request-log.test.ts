@@ -62,6 +62,25 @@ describe('request log (SQLite, WAL)', () => {
     expect(row!.time_to_first_token_ms).toBeLessThanOrEqual(row!.latency_ms as number);
   });
 
+  it('keeps a streamed answer as one chat.completion body, folded by core’s accumulator', async () => {
+    const { client, rows } = await startTestGateway();
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'fold me' }],
+      stream: true,
+      max_tokens: 9,
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const body = JSON.parse(rows()[0]!.response_body as string) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      object: 'chat.completion',
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'length' }],
+      usage: { completion_tokens: 9 },
+    });
+  });
+
   it('logs errors too', async () => {
     const { post, rows } = await startTestGateway();
     await post('/v1/chat/completions', { model: 'no-such-model', messages: [] });
