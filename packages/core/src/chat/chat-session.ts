@@ -269,18 +269,20 @@ export function createChatSession(
     return shown;
   }
 
-  function finishEvent(
+  /** Calls `onFinish` with the answer that ended and how. */
+  function finish(
+    context: ChatContext,
     message: AssistantMessage | undefined,
     outcome: { error?: Error; stopped?: boolean },
     toolStepsExhausted = false,
   ) {
-    return {
+    context.options().onFinish?.({
       message,
       messages: store.getState().messages,
       stopped: outcome.stopped ?? false,
       error: outcome.error,
       toolStepsExhausted,
-    };
+    });
   }
 
   async function run(spec: RequestSpec, context: ChatContext): Promise<void> {
@@ -368,12 +370,8 @@ export function createChatSession(
       return;
     }
     const shown = settle(request, outcome, context);
-    const options = context.options();
-    if (outcome.error) options.onError?.(outcome.error);
-    if (outcome.error || !shown) {
-      options.onFinish?.(finishEvent(shown, outcome));
-      return;
-    }
+    if (outcome.error) context.options().onError?.(outcome.error);
+    if (outcome.error || !shown) return finish(context, shown, outcome);
     await afterAnswer(shown, context);
   }
 
@@ -426,23 +424,13 @@ export function createChatSession(
     const answered = calls.every(
       (call) => call.state === 'output-available' || call.state === 'output-error',
     );
-    const options = context.options();
-    if (continuationCancelled) {
-      continuationCancelled = false;
-      if (answerEnded) options.onFinish?.(finishEvent(message, { stopped: true }));
-      return;
-    }
-    if (calls.length === 0 || !answered || tipId() !== messageId || isBusy()) {
-      if (answerEnded) options.onFinish?.(finishEvent(message, {}));
-      return;
-    }
+    const stopped = continuationCancelled;
+    continuationCancelled = false;
+    const ready = !stopped && calls.length > 0 && answered && tipId() === messageId && !isBusy();
     const step = answersSinceUser(pathTo(tree, messageId));
-    if (step > (options.maxToolSteps ?? defaultMaxToolSteps)) {
-      if (answerEnded) options.onFinish?.(finishEvent(message, {}, true));
-      return;
-    }
-    if (answerEnded) options.onFinish?.(finishEvent(message, {}));
-    await run({ parentId: messageId, kind: 'tool-step', step }, context);
+    const exhausted = ready && step > (context.options().maxToolSteps ?? defaultMaxToolSteps);
+    if (answerEnded) finish(context, message, { stopped }, exhausted);
+    if (ready && !exhausted) await run({ parentId: messageId, kind: 'tool-step', step }, context);
   }
 
   /** The answer holding a tool call: on the shown branch first (ids are unique per request only). */
@@ -509,7 +497,7 @@ export function createChatSession(
       request.detached = true;
       request.controller.abort();
       const shown = settle(request, { stopped: true }, request.context);
-      request.context.options().onFinish?.(finishEvent(shown, { stopped: true }));
+      finish(request.context, shown, { stopped: true });
     },
 
     async regenerate(messageId, context) {
