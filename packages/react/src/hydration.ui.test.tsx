@@ -49,6 +49,7 @@ describe('hydration', () => {
     const recoverable: unknown[] = [];
     await act(async () => {
       hydrateRoot(container, <App />, { onRecoverableError: (error) => void recoverable.push(error) });
+      await Promise.resolve();
     });
     expect(recoverable).toEqual([]);
     expect([...container.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
