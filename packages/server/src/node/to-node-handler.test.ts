@@ -113,6 +113,43 @@ describe('node adapter over real sockets, against the local gateway', () => {
     }
   });
 
+  it('Helicone prompt fields instead of messages: the gateway expands the prompt, and its 400 for a bad input comes back', async () => {
+    const created = await fetch(`${route.gateway.url}/v1/prompt-2025`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${route.gateway.apiKey}` },
+      body: JSON.stringify({
+        name: 'greeting',
+        promptBody: {
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'Greet {{hc:city:string}} in {{hc:count:number}} words' }],
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { data } = (await created.json()) as { data: { id: string } };
+
+    const answer = await post('/chat/completions', {
+      model: 'gpt-4o-mini',
+      prompt_id: data.id,
+      inputs: { city: 'Paris', count: 5 },
+      max_tokens: 6,
+    });
+    const completion = JSON.parse(await readChecked(answer, route.gateway.apiKey));
+    expect(answer.status).toBe(200);
+    expect(completion.usage.completion_tokens).toBe(6);
+    expect((await route.logged(answer.headers.get('helicone-id')!))?.prompt_id).toBe(data.id);
+
+    const wrongType = await post('/chat/completions', {
+      model: 'gpt-4o-mini',
+      prompt_id: data.id,
+      inputs: { city: 'Paris', count: 'five' },
+    });
+    expect(wrongType.status).toBe(400);
+    expect(JSON.parse(await readChecked(wrongType, route.gateway.apiKey)).error.message).toMatch(
+      /Variable 'count'/,
+    );
+  });
+
   it("GET /models lists the gateway's models with registry details and prices", async () => {
     const response = await fetch(`${route.base}/models`);
     const list = JSON.parse(await readChecked(response, route.gateway.apiKey));
