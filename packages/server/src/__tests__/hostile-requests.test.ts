@@ -117,6 +117,8 @@ const headerValue = fc.oneof(
     '1000;w=60;u=cents;s=user',
     '10;w=5',
     'a\u0001b',
+    "UTF-8''a%0D%0AX-Injected:%201",
+    "UTF-8''%E0%A4%A",
     'caf\u00e9',
     'x'.repeat(5000),
     'null',

@@ -101,6 +101,8 @@ describe('headers sent upstream', () => {
       [{ 'helicone-retry-enabled': 'true', 'helicone-retry-num': 'many' }, /retry-num/i],
       [{ 'helicone-ratelimit-policy': '10;w=5' }, /ratelimit-policy/i],
       [{ 'helicone-session-id': 'x'.repeat(5000) }, /session-id/i],
+      // CRLF cannot be sent raw (fetch and node:http refuse it), so it comes hidden in the UTF-8'' encoding.
+      [{ 'helicone-property-plan': "UTF-8''a%0D%0AX-Injected:%201" }, /helicone-property-plan/i],
     ];
     for (const [headers, param] of cases) {
       const { response, json } = await post('/api/helicone/chat/completions', chatBody(), headers);
@@ -109,6 +111,14 @@ describe('headers sent upstream', () => {
       expect(json.error.param).toMatch(param);
     }
     expect(upstream.calls).toHaveLength(0);
+  });
+
+  it("passes a non-ASCII property value in core's reversible UTF-8'' form", async () => {
+    const { post, upstream } = testRoute({ clientMay: { properties: ['City'] } });
+    await post('/api/helicone/chat/completions', chatBody(), {
+      'helicone-property-city': "UTF-8''Z%C3%BCrich",
+    });
+    expect(upstream.last.headers.get('helicone-property-city')).toBe("UTF-8''Z%C3%BCrich");
   });
 
   it('server values win: authorize over defaults over the browser, whatever the casing', async () => {
