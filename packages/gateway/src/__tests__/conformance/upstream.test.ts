@@ -100,6 +100,73 @@ describe('upstream: an OpenAI-compatible server (a second local gateway)', () =>
     expect(attempts[0]).toMatchObject({ status: 500, message: 'openai answered 503 (local gateway fault).' });
   });
 
+  it("sends a provider's own API the provider model id, its key, and include_usage on streams", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const keys: (string | undefined)[] = [];
+    const server = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        bodies.push(JSON.parse(text) as Record<string, unknown>);
+        keys.push(request.headers.authorization);
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.end(
+          readFileSync(
+            new URL(
+              '../../../../../fixtures/openai-stream/openai-stream-text-usage.gpt-4o.sse',
+              import.meta.url,
+            ),
+          ),
+        );
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const { post, rows } = await startTestGateway({
+      upstream: { url: `http://127.0.0.1:${port}/v1`, apiKey: 'provider-key' },
+    });
+    const text = await (
+      await post(
+        '/v1/chat/completions',
+        chatBody('hello', {
+          model: 'gpt-4o/azure',
+          stream: true,
+          stream_options: { include_obfuscation: false },
+        }),
+      )
+    ).text();
+    expect(bodies[0]).toMatchObject({
+      model: 'gpt-4o',
+      stream: true,
+      stream_options: { include_obfuscation: false, include_usage: true },
+    });
+    expect(keys[0]).toBe('Bearer provider-key');
+    expect(ssePayloads(text).at(-1)).toBe('[DONE]');
+    expect(rows()[0]).toMatchObject({
+      status: 'success',
+      provider: 'azure',
+      model: 'gpt-4o',
+      completion_tokens: 10,
+    });
+    expect(JSON.parse(rows()[0]!.response_body as string)).toMatchObject({
+      choices: [{ message: { content: 'Hello! How can I assist you today?' } }],
+    });
+  });
+
+  it('treats an unreachable upstream as a failed attempt (503) and answers 500 with its message', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const { post } = await startTestGateway({ upstream: `http://127.0.0.1:${port}/v1` });
+    const response = await post('/v1/chat/completions', chatBody('anyone?'));
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { error: { message: string; details: { statusCode: number }[] } };
+    expect(body.error.message).toMatch(/^Upstream unavailable: /);
+    expect(body.error.details.map((detail) => detail.statusCode)).toEqual([503, 503, 503]);
+  });
+
   it('logs an upstream stream that breaks off as an error and cuts the client too', async () => {
     const back = await startTestGateway({ faults: { anthropic: { type: 'cut', afterTokens: 3 } } });
     const front = await startTestGateway({
