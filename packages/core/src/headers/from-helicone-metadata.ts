@@ -9,9 +9,10 @@ import {
   type HeaderField,
 } from './header-value';
 import {
-  HEADER_ALIASES,
+  headerOf,
   HELICONE_FIELDS,
   isSwitchedOff,
+  unaliasedHeader,
   UUID,
   type FieldKind,
   type HeliconeField,
@@ -31,8 +32,8 @@ let fieldsByHeader: Map<string, HeliconeField> | undefined;
 
 /** Lower-cased header name (aliases included) → field; built on first use so that importing costs nothing. */
 function fieldOf(lowerCaseName: string): HeliconeField | undefined {
-  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [field[1].toLowerCase(), field]));
-  return fieldsByHeader.get(HEADER_ALIASES[lowerCaseName]?.toLowerCase() ?? lowerCaseName);
+  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [headerOf(field).toLowerCase(), field]));
+  return fieldsByHeader.get(unaliasedHeader(lowerCaseName)?.toLowerCase() ?? lowerCaseName);
 }
 const PROPERTY_PREFIX = 'helicone-property-';
 

@@ -1,4 +1,4 @@
-import { HELICONE_REQUEST_HEADERS as H } from './header-names';
+import { HELICONE_REQUEST_HEADERS } from './header-names';
 import {
   MAX_CACHE_BUCKET_SIZE,
   MAX_CACHE_MAX_AGE_SECONDS,
@@ -15,10 +15,15 @@ import {
 export type FieldKind =
   'text' | 'flag' | 'integer' | 'max-age' | 'decimal' | 'uuid' | 'keys' | 'policy' | 'handler';
 
-/** One option, by its path in `HeliconeOptions` (`cache.seed`), and the header it travels in. */
+type HeaderKey = keyof typeof HELICONE_REQUEST_HEADERS;
+
+/**
+ * One option, by its path in `HeliconeOptions` (`cache.seed`), and the header it travels in, by its key in
+ * `HELICONE_REQUEST_HEADERS`: plain strings, so that a bundle that does not use the table can drop it.
+ */
 export type HeliconeField = readonly [
   path: string,
-  header: string,
+  header: HeaderKey,
   kind: FieldKind,
   min?: number,
   max?: number,
@@ -30,37 +35,43 @@ export type HeliconeField = readonly [
  * `llmSecurity: true`) are listed in `SWITCHES`.
  */
 export const HELICONE_FIELDS: readonly HeliconeField[] = [
-  ['userId', H.userId, 'text'],
-  ['session.id', H.sessionId, 'text'],
-  ['session.path', H.sessionPath, 'text'],
-  ['session.name', H.sessionName, 'text'],
-  ['promptId', H.promptId, 'text'],
-  ['requestId', H.requestId, 'uuid'],
-  ['cache.enabled', H.cacheEnabled, 'flag'],
-  ['cache.save', H.cacheSave, 'flag'],
-  ['cache.read', H.cacheRead, 'flag'],
-  ['cache.maxAge', H.cacheControl, 'max-age', 0, MAX_CACHE_MAX_AGE_SECONDS],
-  ['cache.bucketMaxSize', H.cacheBucketMaxSize, 'integer', 1, MAX_CACHE_BUCKET_SIZE],
-  ['cache.seed', H.cacheSeed, 'text'],
-  ['cache.ignoreKeys', H.cacheIgnoreKeys, 'keys'],
-  ['retry.enabled', H.retryEnabled, 'flag'],
-  ['retry.num', H.retryNum, 'integer', 0, MAX_RETRY_NUM],
-  ['retry.factor', H.retryFactor, 'decimal'],
-  ['retry.minTimeout', H.retryMinTimeout, 'integer', 0, MAX_RETRY_TIMEOUT_MS],
-  ['retry.maxTimeout', H.retryMaxTimeout, 'integer', 0, MAX_RETRY_TIMEOUT_MS],
-  ['rateLimitPolicy', H.rateLimitPolicy, 'policy'],
-  ['omitRequest', H.omitRequest, 'flag'],
-  ['omitResponse', H.omitResponse, 'flag'],
-  ['moderations', H.moderationsEnabled, 'flag'],
-  ['llmSecurity.enabled', H.llmSecurityEnabled, 'flag'],
-  ['llmSecurity.advanced', H.llmSecurityAdvanced, 'flag'],
-  ['tokenLimitExceptionHandler', H.tokenLimitExceptionHandler, 'handler'],
+  ['userId', 'userId', 'text'],
+  ['session.id', 'sessionId', 'text'],
+  ['session.path', 'sessionPath', 'text'],
+  ['session.name', 'sessionName', 'text'],
+  ['promptId', 'promptId', 'text'],
+  ['requestId', 'requestId', 'uuid'],
+  ['cache.enabled', 'cacheEnabled', 'flag'],
+  ['cache.save', 'cacheSave', 'flag'],
+  ['cache.read', 'cacheRead', 'flag'],
+  ['cache.maxAge', 'cacheControl', 'max-age', 0, MAX_CACHE_MAX_AGE_SECONDS],
+  ['cache.bucketMaxSize', 'cacheBucketMaxSize', 'integer', 1, MAX_CACHE_BUCKET_SIZE],
+  ['cache.seed', 'cacheSeed', 'text'],
+  ['cache.ignoreKeys', 'cacheIgnoreKeys', 'keys'],
+  ['retry.enabled', 'retryEnabled', 'flag'],
+  ['retry.num', 'retryNum', 'integer', 0, MAX_RETRY_NUM],
+  ['retry.factor', 'retryFactor', 'decimal'],
+  ['retry.minTimeout', 'retryMinTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
+  ['retry.maxTimeout', 'retryMaxTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
+  ['rateLimitPolicy', 'rateLimitPolicy', 'policy'],
+  ['omitRequest', 'omitRequest', 'flag'],
+  ['omitResponse', 'omitResponse', 'flag'],
+  ['moderations', 'moderationsEnabled', 'flag'],
+  ['llmSecurity.enabled', 'llmSecurityEnabled', 'flag'],
+  ['llmSecurity.advanced', 'llmSecurityAdvanced', 'flag'],
+  ['tokenLimitExceptionHandler', 'tokenLimitExceptionHandler', 'handler'],
 ];
 
-/** Other spellings of a header (lower-cased) and the real name: the seed documentation's, and a legacy one. */
-export const HEADER_ALIASES: Readonly<Record<string, string>> = {
-  'helicone-rate-limit-policy': H.rateLimitPolicy,
-  'helicone-prompt-security-enabled': H.llmSecurityEnabled,
+/** Other spellings of a header (lower-cased) and the real one: the seed documentation's, and a legacy one. */
+const HEADER_ALIASES: Readonly<Record<string, HeaderKey>> = {
+  'helicone-rate-limit-policy': 'rateLimitPolicy',
+  'helicone-prompt-security-enabled': 'llmSecurityEnabled',
+};
+
+/** The real name of a header written another way, or `undefined`. */
+export const unaliasedHeader = (name: string): string | undefined => {
+  const key = HEADER_ALIASES[name.toLowerCase()];
+  return key && HELICONE_REQUEST_HEADERS[key];
 };
 
 /** The switches of each group: its other fields mean nothing to the gateway while none of them is on. */
@@ -69,6 +80,8 @@ const SWITCHES: Readonly<Record<string, readonly string[]>> = {
   retry: ['retry.enabled'],
   llmSecurity: ['llmSecurity.enabled'],
 };
+
+export const headerOf = (field: HeliconeField): string => HELICONE_REQUEST_HEADERS[field[1]];
 
 /** True for a field of a group none of whose switches `isOn`. */
 export function isSwitchedOff(path: string, isOn: (switchPath: string) => boolean): boolean {

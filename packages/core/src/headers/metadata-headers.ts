@@ -1,5 +1,5 @@
 import { checkAsciiHeaderValue, encodeHeaderValue, headerValueError, isPrintableAscii } from './header-value';
-import { HEADER_ALIASES } from './helicone-fields';
+import { unaliasedHeader } from './helicone-fields';
 import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
 
 const SENT = /^(helicone-[!#$%&'*+\-.^_`|~0-9a-z]+|cache-control)$/i;
@@ -18,7 +18,7 @@ export function metadataHeaders(metadata: HeliconeMetadataInput): Record<string,
   const headers: Record<string, string> = {};
   for (const [key, raw] of metadataEntries(metadata)) {
     // Other spellings (the seed's `Helicone-Rate-Limit-Policy`) go under the real name, which typed options replace.
-    const name = HEADER_ALIASES[key.trim().toLowerCase()] ?? key.trim();
+    const name = unaliasedHeader(key.trim()) ?? key.trim();
     if (!SENT.test(name) || raw === undefined || raw === null) continue;
     const where = { field: `metadata[${JSON.stringify(name)}]`, header: name };
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {

@@ -9,7 +9,7 @@ import {
   headerValueError,
   type HeaderField,
 } from './header-value';
-import { HELICONE_FIELDS, isSwitchedOff, UUID, type FieldKind } from './helicone-fields';
+import { headerOf, HELICONE_FIELDS, isSwitchedOff, UUID, type FieldKind } from './helicone-fields';
 import { TOKEN_LIMIT_EXCEPTION_HANDLERS, type HeliconeOptions } from './helicone-options';
 import { parseRateLimitPolicy } from './parse-rate-limit-policy';
 import type { RateLimitPolicy } from './rate-limit-policy';
@@ -156,16 +156,18 @@ export function toHeliconeHeaders(options: HeliconeOptions): Record<string, stri
   if (options.properties !== undefined) writeProperties(options.properties, headers);
   const values = fieldValues(options);
   const written: Record<string, string> = {};
-  for (const [path, header, kind, min, max] of HELICONE_FIELDS) {
+  for (const field of HELICONE_FIELDS) {
+    const [path, , kind, min, max] = field;
     const value = values[path];
-    const text =
-      value === undefined ? undefined : formatField(value, { field: path, header }, kind, min, max);
+    const where = { field: path, header: headerOf(field) };
+    const text = value === undefined ? undefined : formatField(value, where, kind, min, max);
     if (text !== undefined) written[path] = text;
   }
-  for (const [path, header] of HELICONE_FIELDS) {
-    const text = written[path];
-    if (text !== undefined && !isSwitchedOff(path, (switchPath) => switchPath in written))
-      headers[header] = text;
+  for (const field of HELICONE_FIELDS) {
+    const text = written[field[0]];
+    if (text !== undefined && !isSwitchedOff(field[0], (switchPath) => switchPath in written)) {
+      headers[headerOf(field)] = text;
+    }
   }
   return headers;
 }
