@@ -1,7 +1,7 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
 const marker = 'helicone-kit.error.ChatActionError';
-const symbol = Symbol.for(marker);
+const symbol = /* @__PURE__ */ Symbol.for(marker);
 
 /**
  * Why the chat store refused an action. `busy`: a request is running (a second `send` is never interleaved);
@@ -13,13 +13,14 @@ export type ChatActionErrorReason =
 
 /** A chat action that was refused before anything was sent. The chat's state is unchanged. */
 export class ChatActionError extends HeliconeKitError {
-  private readonly [symbol] = true;
   override name = 'ChatActionError';
   readonly action: string;
   readonly reason: ChatActionErrorReason;
 
   constructor(action: string, reason: ChatActionErrorReason, detail: string) {
     super(`${action}() refused (${reason}): ${detail}`);
+    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, symbol, { value: true });
     this.action = action;
     this.reason = reason;
   }

@@ -1,11 +1,10 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
 const marker = 'helicone-kit.error.ModelStringError';
-const symbol = Symbol.for(marker);
+const symbol = /* @__PURE__ */ Symbol.for(marker);
 
 /** A model string that the gateway would refuse, with the entry (0-based) that is wrong and why. */
 export class ModelStringError extends HeliconeKitError {
-  private readonly [symbol] = true;
   override name = 'ModelStringError';
   readonly model: string;
   readonly entryIndex: number | undefined;
@@ -18,6 +17,8 @@ export class ModelStringError extends HeliconeKitError {
         ? ''
         : ` entry ${options.entryIndex + 1} (${JSON.stringify(options.entry ?? '')})`;
     super(`Invalid model string ${JSON.stringify(options.model)}:${where} ${options.reason}`);
+    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, symbol, { value: true });
     this.model = options.model;
     this.entryIndex = options.entryIndex;
     this.entry = options.entry;

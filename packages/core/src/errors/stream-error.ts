@@ -1,7 +1,7 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
 const marker = 'helicone-kit.error.StreamError';
-const symbol = Symbol.for(marker);
+const symbol = /* @__PURE__ */ Symbol.for(marker);
 
 export type StreamErrorOptions = {
   message: string;
@@ -20,7 +20,6 @@ export type StreamErrorOptions = {
  * line that is not JSON. Everything yielded before it stays valid.
  */
 export class StreamError extends HeliconeKitError {
-  private readonly [symbol] = true;
   override name = 'StreamError';
   readonly code: string | number | null | undefined;
   readonly type: string | undefined;
@@ -29,6 +28,8 @@ export class StreamError extends HeliconeKitError {
 
   constructor(options: StreamErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, symbol, { value: true });
     this.code = options.code;
     this.type = options.type;
     this.param = options.param;
