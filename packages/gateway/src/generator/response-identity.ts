@@ -1,5 +1,6 @@
-// 2026-01-01T00:00:00Z: `created` is derived from the request so identical requests give identical bytes.
-const epoch = 1_767_225_600;
+// 2025-01-01T00:00:00Z: `created` is derived from the request (within the year after) so identical requests give
+// identical bytes.
+const epoch = 1_735_689_600;
 
 /** The `id` and `created` of an answer, derived from its generation seed (hex). */
 export function responseIdentity(prefix: string, seed: string): { id: string; created: number } {
