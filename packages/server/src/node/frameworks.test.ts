@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import express from 'express';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -138,5 +138,70 @@ describe('node:http and Connect-style middleware', () => {
     expect(response.status).toBe(200);
     await readChecked(response, TEST_KEY);
     expect(upstream.calls).toHaveLength(1);
+  });
+});
+
+/** Sends raw bytes, as no fetch would, and gives back the raw answer. */
+function rawRequest(origin: string, text: string): Promise<string> {
+  const { port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('raw sockets', () => {
+  it('a CRLF "injected" into a property value is only another header, which the route drops', async () => {
+    const upstream = recordingUpstream();
+    const handler = createHeliconeHandler({
+      apiKey: TEST_KEY,
+      baseURL: 'https://gateway.test',
+      fetch: upstream.fetch,
+      clientMay: { properties: ['plan'] },
+      authorize: () => ({ userId: 'real-user' }),
+    });
+    const origin = await listen(toNodeHandler(handler));
+    const body = JSON.stringify(chatBody());
+    const answer = await rawRequest(
+      origin,
+      [
+        'POST /api/helicone/chat/completions HTTP/1.1',
+        'Host: 127.0.0.1',
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'Helicone-Property-Plan: free',
+        'Helicone-User-Id: admin',
+        'Helicone-Auth: Bearer sk-helicone-forged',
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).not.toContain(TEST_KEY);
+    expect(upstream.last.headers.get('helicone-user-id')).toBe('real-user');
+    expect(upstream.last.headers.get('helicone-property-plan')).toBe('free');
+    expect(upstream.last.headers.get('authorization')).toBe(`Bearer ${TEST_KEY}`);
+    expect(upstream.last.headers.get('helicone-auth')).toBeNull();
+  });
+
+  it('a bare CR inside a header value is refused by Node before the route runs', async () => {
+    const upstream = recordingUpstream();
+    const handler = createHeliconeHandler({
+      apiKey: TEST_KEY,
+      baseURL: 'https://gateway.test',
+      fetch: upstream.fetch,
+    });
+    const origin = await listen(toNodeHandler(handler));
+    const answer = await rawRequest(
+      origin,
+      'POST /api/helicone/chat/completions HTTP/1.1\r\nHost: x\r\nHelicone-Session-Id: a\rb\r\nContent-Length: 0\r\nConnection: close\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(upstream.calls).toHaveLength(0);
   });
 });
