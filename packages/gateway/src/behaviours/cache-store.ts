@@ -34,9 +34,14 @@ export function cacheKey(parts: CacheKeyParts, bucketIndex: number): string {
     .digest('hex');
 }
 
-/** In-memory cache with expiry (Cloudflare KV on the real gateway); entries live until `expiresAt`. */
+/**
+ * In-memory cache with expiry (Cloudflare KV on the real gateway); entries live until `expiresAt`. It keeps at
+ * most `capacity` entries, dropping the oldest first, so a long-running dev server cannot grow without bound.
+ */
 export class CacheStore {
   private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly capacity = 10_000) {}
 
   get(key: string, now = Date.now()): CachedAnswer | undefined {
     const entry = this.entries.get(key);
@@ -49,6 +54,12 @@ export class CacheStore {
   }
 
   set(key: string, answer: CachedAnswer, ttlMs: number, now = Date.now()): void {
+    this.entries.delete(key);
     this.entries.set(key, { answer, expiresAt: now + ttlMs });
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
   }
 }
