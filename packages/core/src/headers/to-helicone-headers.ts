@@ -1,4 +1,5 @@
 import { DECIMAL } from '../internal/decimal';
+import { isRecord } from '../internal/is-record';
 import { describePropertyField } from './describe-property-field';
 import { formatRateLimitPolicy } from './format-rate-limit-policy';
 import { HELICONE_PROPERTY_PREFIX } from './header-names';
@@ -15,9 +16,8 @@ import { parseRateLimitPolicy } from './parse-rate-limit-policy';
 import type { RateLimitPolicy } from './rate-limit-policy';
 
 function objectOption(value: unknown, where: HeaderField, reason: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw headerValueError(where, reason);
-  return value as Record<string, unknown>;
+  if (!isRecord(value)) throw headerValueError(where, reason);
+  return value;
 }
 
 /** The options by field path (`cache.seed`), with the shorthand forms (`cache: true`) spelt out. */
