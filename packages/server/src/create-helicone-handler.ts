@@ -47,21 +47,22 @@ async function handle(
   models: () => Promise<RouteModel[]>,
 ): Promise<Response> {
   const url = new URL(request.url);
+  const decision = decideOrigin(request, options.originAllowed);
+  const corsOrigin = decision.kind === 'allowed' ? decision.origin : undefined;
   const match = matchRoute(url.pathname, options.basePath);
   if (match.kind === 'not-found') {
-    return errorResponse(404, { message: `No route for ${url.pathname}.`, code: 'not_found' });
+    return withCors(
+      errorResponse(404, { message: `No route for ${url.pathname}.`, code: 'not_found' }),
+      corsOrigin,
+    );
   }
   const allow = [...match.methods, 'OPTIONS'].join(', ');
-  const decision = decideOrigin(request, options.originAllowed);
   if (request.method === 'OPTIONS') return answerPreflight(request, decision, allow);
   if (!match.methods.includes(request.method)) {
-    return errorResponse(
-      405,
-      {
-        message: `${request.method} is not allowed here; use ${match.methods.join(' or ')}.`,
-        code: 'method_not_allowed',
-      },
-      { Allow: allow },
+    const message = `${request.method} is not allowed here; use ${match.methods.join(' or ')}.`;
+    return withCors(
+      errorResponse(405, { message, code: 'method_not_allowed' }, { Allow: allow }),
+      corsOrigin,
     );
   }
   if (decision.kind === 'refused') {
@@ -70,7 +71,6 @@ async function handle(
       code: 'origin_not_allowed',
     });
   }
-  const corsOrigin = decision.kind === 'allowed' ? decision.origin : undefined;
 
   const authorized = await runAuthorize(options.authorize, request, options.logger, options.redact);
   if (!authorized.ok) return withCors(authorized.response, corsOrigin);

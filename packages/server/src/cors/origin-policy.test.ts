@@ -59,6 +59,14 @@ describe('allowedOrigins (CORS)', () => {
     expect(bad.response.status).toBe(400);
     expect(bad.response.headers.get('access-control-allow-origin')).toBe(partner);
 
+    const notFound = await post(
+      '/api/helicone/nope',
+      {},
+      { 'sec-fetch-site': 'cross-site', origin: partner },
+    );
+    expect(notFound.response.status).toBe(404);
+    expect(notFound.response.headers.get('access-control-allow-origin')).toBe(partner);
+
     const other = await post('/api/helicone/chat/completions', chatBody(), {
       'sec-fetch-site': 'cross-site',
       origin: 'https://evil.test',
