@@ -5,6 +5,7 @@ const answer = (model: string): CachedAnswer => ({
   kind: 'json',
   body: { model },
   provider: 'openai',
+  mode: 'PTB',
   model,
   latencyMs: 5,
   promptTokens: 1,

@@ -7,6 +7,8 @@ export type CachedAnswer = {
   chunks?: unknown[];
   provider: string;
   model: string;
+  /** The gateway mode of the original answer (`Helicone-Gateway-Mode`). */
+  mode: 'BYOK' | 'PTB';
   /** How long the original answer took, in ms (`Helicone-Cache-Latency`). */
   latencyMs: number;
   promptTokens: number | null;

@@ -23,7 +23,7 @@ export type AnswerContext = {
   served: Partial<RecordFields>;
   headers: HeaderMap;
   /** Stores the answer in its cache slot (when the request writes the cache). */
-  save(answer: Omit<CachedAnswer, 'provider' | 'model' | 'latencyMs'>): void;
+  save(answer: Omit<CachedAnswer, 'provider' | 'model' | 'mode' | 'latencyMs'>): void;
   /** Adds the spend to a cents rate-limit bucket. */
   charge(cost: number | null): void;
 };

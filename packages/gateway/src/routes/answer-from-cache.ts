@@ -17,7 +17,7 @@ export async function answerFromCache(
 ): Promise<void> {
   const { exchange } = call;
   const headers = {
-    ...servedHeaders(call, { mode: 'PTB', provider: answer.provider, providerModelId: answer.model }),
+    ...servedHeaders(call, { mode: answer.mode, provider: answer.provider, providerModelId: answer.model }),
     ...extraHeaders,
   };
   const fields = {

@@ -107,7 +107,8 @@ export async function serveOperation(
       if (!('keys' in cache) || !cache.write) return;
       const key = cache.keys[cache.freeIndex];
       if (key === undefined) return;
-      const saved = { ...answer, provider: run.attempt.provider, model: run.attempt.providerModelId };
+      const { provider, providerModelId: model, mode } = run.attempt;
+      const saved = { ...answer, provider, model, mode };
       state.cache.set(key, { ...saved, latencyMs: Date.now() - exchange.startedAt }, cache.ttlMs);
     },
     charge(cost) {

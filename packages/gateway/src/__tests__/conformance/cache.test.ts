@@ -13,6 +13,8 @@ describe('HELICONE.md §2.2 cache', () => {
     const second = await post('/v1/chat/completions', chatBody('cache me'), on);
     expect(second.headers.get('helicone-cache')).toBe('HIT');
     expect(second.headers.get('helicone-cache-bucket-idx')).toBe('0');
+    expect(second.headers.get('helicone-provider')).toBe(first.headers.get('helicone-provider'));
+    expect(second.headers.get('helicone-gateway-mode')).toBe('PTB');
     expect(Number(second.headers.get('helicone-cache-latency'))).toBeGreaterThanOrEqual(0);
     expect(await second.text()).toBe(firstBody);
     expect(second.headers.get('helicone-id')).not.toBe(first.headers.get('helicone-id'));
