@@ -39,6 +39,18 @@ describe('model strings', () => {
   );
 });
 
+describe('long model strings', () => {
+  it('are not echoed back whole', async () => {
+    const { post } = testRoute();
+    const { json } = await post(
+      '/api/helicone/chat/completions',
+      chatBody({ model: `${'a'.repeat(100_000)} b` }),
+    );
+    expect(json.error.code).toBe('invalid_model');
+    expect(json.error.message.length).toBeLessThanOrEqual(500);
+  });
+});
+
 describe('models allow-list', () => {
   const models = [
     'gpt-4o-mini',

@@ -12,6 +12,11 @@ export type ModelAllowList = {
   check: (model: string) => ModelCheck;
 };
 
+/** Error messages echo the model; a megabyte of it is not echoed back whole. */
+const MAX_MESSAGE_LENGTH = 500;
+const shorten = (message: string) =>
+  message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+
 function describeTarget(target: ModelTarget): string {
   return formatModel({ entries: [target] });
 }
@@ -36,7 +41,9 @@ export function createModelAllowList(patterns: readonly ModelPattern[] | undefin
               ok: false,
               reason: 'not-allowed',
               target,
-              message: `The model ${JSON.stringify(describeTarget(target))} is not allowed on this route.`,
+              message: shorten(
+                `The model ${JSON.stringify(describeTarget(target))} is not allowed on this route.`,
+              ),
             };
           }
         }
