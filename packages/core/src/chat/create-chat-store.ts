@@ -78,24 +78,16 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     model: () => store.getState().model,
   };
 
+  /** The session's state as the store shows it: everything but id, name and path, which make `session`. */
   const mirror = (
-    state: ChatSessionState,
+    { id, name, path, ...shown }: ChatSessionState,
     previous: ChatSessionInfo | undefined,
   ): Partial<ChatStoreState> => {
-    const info =
-      previous && previous.id === state.id && previous.name === state.name && previous.path === state.path
+    const session =
+      previous && previous.id === id && previous.name === name && previous.path === path
         ? previous
-        : { id: state.id, name: state.name, path: state.path };
-    return {
-      session: info,
-      messages: state.messages,
-      branches: state.branches,
-      status: state.status,
-      error: state.error,
-      retryAt: state.retryAt,
-      draft: state.draft,
-      totals: state.totals,
-    };
+        : { id, name, path };
+    return { session, ...shown };
   };
 
   const attach = () => {

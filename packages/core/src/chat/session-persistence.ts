@@ -122,23 +122,19 @@ export function createSessionPersistence(
       return { createdAt: Date.now(), tree: createMessageTree(), draft };
     },
     save(id, session) {
-      const updatedAt = Date.now();
-      const record: StoredSession = {
-        version: SESSION_SCHEMA_VERSION,
+      const stored = {
         id,
         ...(session.name === undefined ? {} : { name: session.name }),
         createdAt: session.createdAt,
-        updatedAt,
+        updatedAt: Date.now(),
+      };
+      const record: StoredSession = {
+        version: SESSION_SCHEMA_VERSION,
+        ...stored,
         tree: serializeTree(session.tree),
       };
       write(keys.session(id), JSON.stringify(record), `session ${id}`);
-      const summary: ChatSessionSummary = {
-        id,
-        ...(session.name === undefined ? {} : { name: session.name }),
-        createdAt: session.createdAt,
-        updatedAt,
-        totals: computeTotals(session.tree.nodes.values()),
-      };
+      const summary: ChatSessionSummary = { ...stored, totals: computeTotals(session.tree.nodes.values()) };
       writeIndex([summary, ...readIndex().filter((entry) => entry.id !== id)]);
     },
     saveDraft(id, draft) {
