@@ -30,8 +30,9 @@ export function createModelAllowList(patterns: readonly ModelPattern[] | undefin
       try {
         parsed = parseModel(model);
       } catch (error) {
-        if (ModelStringError.isInstance(error))
-          return { ok: false, reason: 'invalid', message: error.message };
+        if (ModelStringError.isInstance(error)) {
+          return { ok: false, reason: 'invalid', message: shorten(error.message) };
+        }
         throw error;
       }
       if (patterns !== undefined) {
