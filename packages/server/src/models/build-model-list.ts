@@ -101,6 +101,7 @@ export function buildModelList({ gateway, registry, patterns, priceOf }: ModelLi
       name: entry?.name ?? name,
       providers: listing.providers,
     };
+    if (listing.providers[0] !== undefined) model.provider = listing.providers[0];
     if (entry?.contextLength !== undefined) model.contextWindow = entry.contextLength;
     if (entry?.maxOutput !== undefined) model.maxOutput = entry.maxOutput;
     if (entry !== undefined) model.capabilities = capabilitiesOf(entry);

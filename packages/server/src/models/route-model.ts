@@ -24,6 +24,8 @@ export type RouteModel = {
   owned_by: string;
   /** Display name. */
   name: string;
+  /** The provider the gateway tries first, when known. */
+  provider?: string;
   /** The providers this route lets the model go through, in the gateway's order. */
   providers: string[];
   contextWindow?: number;

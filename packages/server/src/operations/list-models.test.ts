@@ -42,6 +42,7 @@ describe('GET {base}/models', () => {
       created: 1754352000,
       owned_by: 'anthropic',
       name: 'Anthropic: Claude Opus 4.1',
+      provider: 'anthropic',
       providers: ['anthropic', 'vertex', 'bedrock', 'helicone', 'openrouter'],
       contextWindow: 200000,
       maxOutput: 32000,
