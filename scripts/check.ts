@@ -22,6 +22,7 @@ export const defaultSteps: Step[] = [
   { name: 'lint', command: 'eslint .' },
   { name: 'types', command: 'tsc -b' },
   { name: 'build', command: 'npm run build' },
+  { name: 'packages', command: 'npm exec --workspaces -- publint --strict' },
   { name: 'size', command: 'size-limit' },
   {
     name: 'tests',
