@@ -38,6 +38,7 @@ export {
 export type { ChoiceState, ReadServerSentEventsOptions, ServerSentEvent, ToolCallState } from './stream';
 export { estimateCost } from './cost';
 export type { EstimateCostOptions, ModelPrice } from './cost';
+export type { ModelCapabilities, ModelInfo, ModelList, ModelPricing } from './models/model-info';
 export type {
   Annotation,
   ChatCompletion,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findModelPrice } from './find-model-price';
-import type { ModelInfo } from './model-info';
+import type { ModelInfo } from '@helicone-kit/core';
 
 const model = (id: string, input: number, output: number): ModelInfo => ({
   id,

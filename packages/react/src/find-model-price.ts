@@ -1,5 +1,4 @@
-import type { ModelPrice } from '@helicone-kit/core';
-import type { ModelInfo } from './model-info';
+import type { ModelInfo, ModelPrice } from '@helicone-kit/core';
 
 export type PricedAnswer = { requestedModel: string; model?: string; provider?: string };
 

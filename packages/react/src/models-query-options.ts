@@ -1,7 +1,6 @@
-import { GatewayError } from '@helicone-kit/core';
+import { GatewayError, type ModelInfo, type ModelList } from '@helicone-kit/core';
 import { queryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
-import type { ModelInfo, ModelList } from './model-info';
 import { fetchRoute, type RouteRequestInit } from './route-request-init';
 
 /** The provider's `fetch`, `headers` and `credentials` (see `<HeliconeProvider>`). */

@@ -6,13 +6,13 @@ import {
   type ChatOptions,
   type ChatStore,
   type ChatStoreState,
+  type ModelInfo,
 } from '@helicone-kit/core';
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createLatest, type Latest } from './create-latest';
 import { createRenderGate, type RenderGate } from './create-render-gate';
 import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
-import type { ModelInfo } from './model-info';
 import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
 import { claim, releaseLater } from './release-later';
 import type { Throttle } from './schedule-flush';

@@ -4,7 +4,7 @@ import { decideOrigin } from './cors/origin-policy';
 import { answerPreflight } from './cors/preflight';
 import { loadModelList } from './models/load-model-list';
 import { createModelsCache } from './models/models-cache';
-import type { RouteModel } from './models/route-model';
+import type { ModelInfo } from '@helicone-kit/core';
 import { forwardOperation } from './operations/forward-operation';
 import { listModels } from './operations/list-models';
 import { sendFeedback } from './operations/send-feedback';
@@ -44,7 +44,7 @@ export function createHeliconeHandler(options: HeliconeHandlerOptions = {}): Hel
 async function handle(
   request: Request,
   options: ResolvedOptions,
-  models: () => Promise<RouteModel[]>,
+  models: () => Promise<ModelInfo[]>,
 ): Promise<Response> {
   const url = new URL(request.url);
   const decision = decideOrigin(request, options.originAllowed);

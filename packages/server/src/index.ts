@@ -13,11 +13,5 @@ export type {
   Operations,
 } from './options/handler-options';
 export { HandlerOptionsError } from './options/handler-options-error';
-export type {
-  RouteModel,
-  RouteModelCapabilities,
-  RouteModelList,
-  RouteModelPricing,
-} from './models/route-model';
 export type { OpenAIErrorBody } from './responses/error-response';
 export { EXPOSED_HEADERS } from './cors/cors-headers';

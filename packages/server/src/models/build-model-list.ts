@@ -1,7 +1,6 @@
-import type { ModelPrice } from '@helicone-kit/core';
 import type { GatewayModel, RegistryModel } from './model-sources';
 import type { ModelPattern } from './model-pattern';
-import type { RouteModel, RouteModelCapabilities, RouteModelPricing } from './route-model';
+import type { ModelCapabilities, ModelInfo, ModelPrice, ModelPricing } from '@helicone-kit/core';
 
 export type PriceOf = (model: string, provider?: string) => ModelPrice | undefined;
 
@@ -19,7 +18,7 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-function capabilitiesOf(entry: RegistryModel): RouteModelCapabilities {
+function capabilitiesOf(entry: RegistryModel): ModelCapabilities {
   const parameters = entry.supportedParameters ?? [];
   const output = entry.outputModalities ?? ['text'];
   return {
@@ -36,13 +35,13 @@ function pricingOf(
   provider: string | undefined,
   entry: RegistryModel | undefined,
   priceOf: PriceOf,
-): RouteModelPricing | undefined {
+): ModelPricing | undefined {
   const endpoint =
     entry?.endpoints.find((candidate) => candidate.provider === provider && candidate.pricing) ??
     (provider === undefined ? entry?.endpoints.find((candidate) => candidate.pricing) : undefined);
   const registry = endpoint?.pricing;
   if (registry?.prompt !== undefined && registry.completion !== undefined) {
-    const pricing: RouteModelPricing = {
+    const pricing: ModelPricing = {
       input: registry.prompt,
       output: registry.completion,
       source: 'registry',
@@ -82,18 +81,18 @@ function listingsFor(
  * and, where it has none, from `priceOf`. Exact allow-list entries no source knows are listed as configured,
  * so with both sources down the configured list is what the browser gets.
  */
-export function buildModelList({ gateway, registry, patterns, priceOf }: ModelListSources): RouteModel[] {
+export function buildModelList({ gateway, registry, patterns, priceOf }: ModelListSources): ModelInfo[] {
   const registryById = new Map((registry ?? []).map((entry) => [entry.id, entry]));
   const known: GatewayModel[] =
     gateway !== undefined && gateway.length > 0
       ? gateway
       : (registry ?? []).map((entry) => ({ id: entry.id }));
-  const models: RouteModel[] = [];
+  const models: ModelInfo[] = [];
   const listedNames = new Set<string>();
 
   const add = (name: string, listing: Listing, source: GatewayModel | undefined) => {
     const entry = registryById.get(name);
-    const model: RouteModel = {
+    const model: ModelInfo = {
       id: listing.id,
       object: 'model',
       created: source?.created ?? 0,

@@ -2,7 +2,7 @@ import type { ResolvedOptions } from '../options/resolve-options';
 import { callUpstream } from '../upstream/call-upstream';
 import { buildModelList, type PriceOf } from './build-model-list';
 import { readGatewayModels, readRegistryModels } from './model-sources';
-import type { RouteModel } from './route-model';
+import type { ModelInfo } from '@helicone-kit/core';
 
 const SOURCE_TIMEOUT_MS = 10_000;
 
@@ -44,7 +44,7 @@ async function loadPriceOf(): Promise<PriceOf> {
 /** Reads the gateway's list and Helicone's registry in parallel and builds the route's list. */
 export async function loadModelList(
   options: ResolvedOptions,
-): Promise<{ value: RouteModel[]; complete: boolean }> {
+): Promise<{ value: ModelInfo[]; complete: boolean }> {
   const gatewayHeaders = new Headers({
     Accept: 'application/json',
     Authorization: `Bearer ${options.apiKey}`,
