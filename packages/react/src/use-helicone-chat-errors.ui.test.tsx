@@ -1,4 +1,4 @@
-import { GatewayError, type AssistantMessage } from '@helicone-kit/core';
+import { GatewayError, StreamError, type AssistantMessage } from '@helicone-kit/core';
 import { act, renderHook } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useHeliconeChat } from './use-helicone-chat';
@@ -81,9 +81,11 @@ describe('useHeliconeChat errors: the user message, the partial answer and the d
     route.gateway.setFaults({ '*': { type: 'cut', afterTokens: 5 } });
     const { result } = await sendWithDraft({ model: 'gpt-4o-mini', max_tokens: 200 });
     expectKept(result.current);
-    // The body breaks off: Node's fetch reports `TypeError: terminated` (the store passes it on as it is).
+    // The body breaks off: Node's fetch throws `TypeError: terminated`, which the transport turns into a StreamError.
     const error = result.current.error!;
-    expect(error).toBeInstanceOf(Error);
+    expect(StreamError.isInstance(error)).toBe(true);
+    expect((error as StreamError).type).toBe('connection_cut');
+    expect(error.cause).toBeInstanceOf(TypeError);
     const answer = result.current.messages[1] as AssistantMessage;
     expect(textOf(answer).length).toBeGreaterThan(0);
     expect(answer.state).toBe('done');

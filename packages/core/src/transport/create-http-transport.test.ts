@@ -73,6 +73,9 @@ function makeStore(options: { stream?: boolean } = {}) {
   });
 }
 
+const sseChunk = (content: string) =>
+  `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+
 const textOf = (parts: readonly { type: string; text?: string }[] | undefined) =>
   (parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
 
@@ -310,6 +313,44 @@ describe('createHttpTransport over real HTTP', () => {
     store.destroy();
   });
 
+  it('turns a body cut mid-answer into a StreamError (connection_cut, cause kept), keeping the partial text', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, sseHeaders);
+      response.write(sseChunk('Half an '));
+      response.write(sseChunk('answer'), () => setTimeout(() => response.socket?.destroy(), 20));
+    };
+    const store = makeStore();
+    store.getState().setDraft('unsent');
+    await store.getState().send('Hi');
+    const { status, error, messages, draft } = store.getState();
+    expect(status).toBe('error');
+    expect(StreamError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'StreamError', type: 'connection_cut' });
+    // What undici's fetch throws when the socket closes mid-body.
+    expect(error?.cause).toBeInstanceOf(TypeError);
+    const answer = messages[1];
+    if (answer?.role !== 'assistant') throw new Error('expected the partial answer');
+    expect(textOf(answer.parts)).toBe('Half an answer');
+    expect(answer.metadata.error).toMatchObject({ name: 'StreamError', message: error?.message });
+    expect(draft).toBe('unsent');
+    store.destroy();
+  });
+
+  it('turns a stream: false body cut before its end into the same StreamError', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      response.write('{"id":"c","object":"chat.completion"', () =>
+        setTimeout(() => response.socket?.destroy(), 20),
+      );
+    };
+    const store = makeStore({ stream: false });
+    await store.getState().send('Hi');
+    const error = store.getState().error;
+    expect(StreamError.isInstance(error) && error.type).toBe('connection_cut');
+    expect(store.getState().messages.map((message) => message.role)).toEqual(['user']);
+    store.destroy();
+  });
+
   it('turns a plain-text 401 from the gateway into a GatewayError with its message', async () => {
     handle = (_request, response) => {
       response.writeHead(401, { 'content-type': 'text/plain' });
@@ -352,8 +393,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('stop() aborts the HTTP request (the server sees the connection close) and keeps what arrived', async () => {
-    const chunk = (content: string) =>
-      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+    const chunk = sseChunk;
     let closed!: () => void;
     const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
     handle = (_request, response) => {

@@ -1,4 +1,6 @@
 import { GatewayError } from '../errors/gateway-error';
+import { HeliconeKitError } from '../errors/helicone-kit-error';
+import { StreamError } from '../errors/stream-error';
 import { toHeliconeHeaders } from '../headers/to-helicone-headers';
 import { readHeliconeResponse } from '../response/read-helicone-response';
 import { chatCompletionFromResponse } from '../stream/chat-completion-from-response';
@@ -21,7 +23,9 @@ export type HttpTransportOptions = {
 /**
  * Talks to the server route: POSTs the OpenAI body with the `Helicone-*` headers of the turn, hands the abort
  * signal to `fetch` (so `stop()` ends the request and the route aborts upstream), turns a non-2xx status into
- * a `GatewayError`, and yields the stream's chunks (or the whole completion with `stream: false`).
+ * a `GatewayError`, and yields the stream's chunks (or the whole completion with `stream: false`). A body that
+ * breaks off (not by the caller's abort) becomes a `StreamError` of type `connection_cut`, its `cause` the error
+ * `fetch` gave (`TypeError: terminated` in Node, `network error` in browsers).
  */
 export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
   const url = `${options.api.replace(/\/+$/, '')}/chat/completions`;
@@ -45,14 +49,29 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     yield { type: 'response', response: readHeliconeResponse(response.headers) };
     // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
     const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-    if (!isEventStream || !response.body) {
-      yield { type: 'completion', completion: chatCompletionFromResponse(await response.json()) };
-      return;
+    let text: string;
+    try {
+      if (isEventStream && response.body) {
+        for await (const chunk of parseChatCompletionStream(response.body, { signal: request.signal })) {
+          yield { type: 'chunk', chunk };
+        }
+        return;
+      }
+      text = await response.text();
+    } catch (error) {
+      throw request.signal.aborted || HeliconeKitError.isInstance(error) ? error : connectionCut(error);
     }
-    for await (const chunk of parseChatCompletionStream(response.body, { signal: request.signal })) {
-      yield { type: 'chunk', chunk };
-    }
+    yield { type: 'completion', completion: chatCompletionFromResponse(JSON.parse(text)) };
   }
 
   return { send };
+}
+
+function connectionCut(cause: unknown): StreamError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new StreamError({
+    message: `The connection was cut before the answer ended (${detail}).`,
+    type: 'connection_cut',
+    cause,
+  });
 }
