@@ -13,5 +13,4 @@ export type {
   Operations,
 } from './options/handler-options';
 export { HandlerOptionsError } from './options/handler-options-error';
-export type { OpenAIErrorBody } from './responses/error-response';
 export { EXPOSED_HEADERS } from './cors/cors-headers';

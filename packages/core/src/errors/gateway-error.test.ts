@@ -197,7 +197,7 @@ describe('GatewayError.fromResponse', () => {
   it.each([
     [401, 'Invalid Helicone API key', 'authentication_error'],
     [401, 'Organization not found', 'authentication_error'],
-    [405, 'Method not allowed. AI Gateway only accepts POST requests.', 'api_error'],
+    [405, 'Method not allowed. AI Gateway only accepts POST requests.', 'invalid_request_error'],
     [
       400,
       'Invalid body or missing model. See supported models at https://helicone.ai/models',

@@ -35,12 +35,13 @@ export type GatewayErrorJson = {
   error: { message: string; type: string; code: string | null; param: string | null };
 };
 
+/** OpenAI's error types by status: the `openai` SDK and most clients branch on these. */
 function defaultType(status: number): string {
-  if (status === 400 || status === 422) return 'invalid_request_error';
   if (status === 401) return 'authentication_error';
   if (status === 403) return 'permission_error';
   if (status === 404) return 'not_found_error';
   if (status === 429) return 'rate_limit_error';
+  if (status >= 400 && status < 500) return 'invalid_request_error';
   if (status >= 500) return 'server_error';
   return 'api_error';
 }

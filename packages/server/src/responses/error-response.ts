@@ -1,7 +1,4 @@
-/** The error body OpenAI clients parse: the `openai` SDK maps the status to its error classes and reads this. */
-export type OpenAIErrorBody = {
-  error: { message: string; type: string; code: string | null; param: string | null };
-};
+import { GatewayError, type GatewayErrorJson } from '@helicone-kit/core';
 
 export type ErrorDetails = {
   message: string;
@@ -10,27 +7,15 @@ export type ErrorDetails = {
   param?: string | null;
 };
 
-const typeByStatus: Record<number, string> = {
-  400: 'invalid_request_error',
-  401: 'authentication_error',
-  403: 'permission_error',
-  404: 'not_found_error',
-  405: 'invalid_request_error',
-  413: 'invalid_request_error',
-  415: 'invalid_request_error',
-  429: 'rate_limit_error',
-};
-
-export function errorBody(status: number, details: ErrorDetails): OpenAIErrorBody {
-  return {
-    error: {
-      message: details.message,
-      type:
-        details.type ?? typeByStatus[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
-      code: details.code ?? null,
-      param: details.param ?? null,
-    },
-  };
+/** The OpenAI error body (`openai` maps the status to its error classes and reads this); type from the status. */
+export function errorBody(status: number, { message, type, code, param }: ErrorDetails): GatewayErrorJson {
+  return new GatewayError({
+    status,
+    message,
+    type,
+    code: code ?? undefined,
+    param: param ?? undefined,
+  }).toJSON();
 }
 
 /** An OpenAI-shaped JSON error response. */
