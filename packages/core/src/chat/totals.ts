@@ -1,14 +1,5 @@
 import type { ChatMessage, ChatTotals } from './types';
 
-export const emptyTotals: ChatTotals = {
-  promptTokens: 0,
-  completionTokens: 0,
-  totalTokens: 0,
-  costUsd: undefined,
-  costComplete: true,
-  answers: 0,
-};
-
 /** Tokens and estimated cost of every answer in the session, branches included (each was a paid request). */
 export function computeTotals(messages: Iterable<ChatMessage>): ChatTotals {
   let promptTokens = 0;
