@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { encode } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
 import { startTestGateway } from '../helpers';
@@ -84,5 +85,32 @@ describe('offline generator through the SDK', () => {
       dimensions: 256,
     });
     expect(shortened.data[0]!.embedding).toHaveLength(256);
+  });
+  it('embeddings answer in the shape OpenAI recorded for the same request', async () => {
+    // fixtures/non-stream: OpenAI's answer to input ["One fish","two fish","red fish","blue fish"] (vectors cut to 8).
+    const recorded = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../../../../fixtures/non-stream/openai-embeddings.text-embedding-3-small.truncated.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    ) as { object: string; model: string; data: { object: string; index: number }[]; usage: object };
+    const { post } = await startTestGateway();
+    const answer = (await (
+      await post('/v1/embeddings', {
+        model: 'text-embedding-3-small',
+        input: ['One fish', 'two fish', 'red fish', 'blue fish'],
+        encoding_format: 'float',
+      })
+    ).json()) as typeof recorded & { data: { embedding: number[] }[] };
+    expect(answer.object).toBe('list');
+    expect(answer.model).toBe(recorded.model);
+    expect(answer.data.map(({ object, index }) => ({ object, index }))).toEqual(
+      recorded.data.map(({ object, index }) => ({ object, index })),
+    );
+    expect(answer.usage).toEqual(recorded.usage); // { prompt_tokens: 8, total_tokens: 8 }
+    for (const item of answer.data) expect(item.embedding).toHaveLength(1536);
   });
 });
