@@ -7,53 +7,92 @@ import { useHeliconeChat } from './use-helicone-chat';
 import type { UseHeliconeChatResult } from './use-helicone-chat-types';
 import { textOf } from './__tests__/chat-wrapper';
 
-function mount(transport: ReturnType<typeof createMockTransport>) {
-  const current: { chat?: UseHeliconeChatResult } = {};
-  function Chat() {
-    current.chat = useHeliconeChat({ transport, session: { id: 'strict' } });
-    return <p>{current.chat.messages.map(textOf).join(' | ')}</p>;
-  }
+type Current = Record<string, UseHeliconeChatResult>;
+
+function Chat({
+  name,
+  transport,
+  report,
+}: {
+  name: string;
+  transport: ReturnType<typeof createMockTransport>;
+  report: (name: string, chat: UseHeliconeChatResult) => void;
+}) {
+  const chat = useHeliconeChat({ transport, session: { id: 'strict' } });
+  report(name, chat);
+  return <p>{chat.messages.map(textOf).join(' | ')}</p>;
+}
+
+function mount(transport: ReturnType<typeof createMockTransport>, panels: readonly string[] = ['only']) {
+  const current: Current = {};
+  const report = (name: string, chat: UseHeliconeChatResult) => void (current[name] = chat);
   const view = render(
     <StrictMode>
       <HeliconeProvider storage={null}>
-        <Chat />
+        {panels.map((name) => (
+          <Chat key={name} name={name} transport={transport} report={report} />
+        ))}
       </HeliconeProvider>
     </StrictMode>,
   );
-  return { view, chat: () => current.chat! };
+  return { view, current, report };
+}
+
+/** A transport whose first answer streams `partial`, then waits until `release` is called. */
+function heldTransport() {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const transport = createMockTransport([
+    {
+      steps: [
+        { type: 'text', text: 'partial' },
+        { type: 'wait', until: held },
+      ],
+    },
+  ]);
+  return { transport, release };
 }
 
 describe('useHeliconeChat under Strict Mode (double render, effects mounted twice)', () => {
-  it('keeps one working store, even after the copy made by the discarded render has let go', async () => {
+  it('keeps one working store for consecutive turns', async () => {
     const transport = createMockTransport([
       { steps: textSteps('first answer', 3) },
       { steps: textSteps('second answer', 3) },
     ]);
-    const { view, chat } = mount(transport);
-    await act(() => chat().send('one'));
-    // Longer than a store made by a render waits to be claimed.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 1100)));
-    await act(() => chat().send('two'));
+    const { view, current } = mount(transport);
+    await act(() => current.only!.send('one'));
+    await act(() => current.only!.send('two'));
     expect(view.container.textContent).toBe('one | first answer | two | second answer');
-    expect(chat().status).toBe('ready');
+    expect(current.only!.status).toBe('ready');
   });
 
-  it('unmounting stops the running request (no copy keeps the session alive)', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const transport = createMockTransport([
-      {
-        steps: [
-          { type: 'text', text: 'partial' },
-          { type: 'wait', until: held },
-        ],
-      },
-    ]);
-    const { view, chat } = mount(transport);
-    act(() => void chat().send('go'));
-    await waitFor(() => expect(chat().status).toBe('streaming'));
+  it('unmounting stops the running request at once: no copy from a discarded render holds the session', async () => {
+    const { transport, release } = heldTransport();
+    const { view, current } = mount(transport);
+    act(() => void current.only!.send('go'));
+    await waitFor(() => expect(current.only!.status).toBe('streaming'));
     view.unmount();
-    await waitFor(() => expect(transport.requests[0]!.signal.aborted).toBe(true), { timeout: 2000 });
+    // Synchronously, in the unmount: no timer, no other holder.
+    expect(transport.requests[0]!.signal.aborted).toBe(true);
+    release();
+  });
+
+  it('two panels on one session: the request runs while one is mounted, and stops when the last unmounts', async () => {
+    const { transport, release } = heldTransport();
+    const { view, current, report } = mount(transport, ['left', 'right']);
+    act(() => void current.left!.send('go'));
+    await waitFor(() => expect(view.container.textContent).toBe('go | partialgo | partial'));
+    view.rerender(
+      <StrictMode>
+        <HeliconeProvider storage={null}>
+          <Chat key="right" name="right" transport={transport} report={report} />
+        </HeliconeProvider>
+      </StrictMode>,
+    );
+    expect(transport.requests[0]!.signal.aborted).toBe(false);
+    expect(current.right!.status).toBe('streaming');
+    view.unmount();
+    expect(transport.requests[0]!.signal.aborted).toBe(true);
     release();
   });
 });

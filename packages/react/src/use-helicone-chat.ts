@@ -5,7 +5,6 @@ import {
   createHttpTransport,
   type ChatOptions,
   type ChatStore,
-  type ChatStoreState,
   type ModelInfo,
 } from '@helicone-kit/core';
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -14,7 +13,6 @@ import { createRenderGate, type RenderGate } from './create-render-gate';
 import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
 import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
-import { claim, releaseLater } from './release-later';
 import type { Throttle } from './schedule-flush';
 import { serverBranches, serverMessages, serverTotals } from './server-snapshot';
 import { hasFiles, toSendInput } from './to-send-input';
@@ -28,17 +26,9 @@ import type {
 type Props = { chat: ChatOptions; throttle: Throttle };
 type Instance = { store: ChatStore; gate: RenderGate };
 
-/** How long a store made by a render waits to be claimed by its committed effect. */
-const unclaimedMs = 1000;
-
-function createInstance(latest: Latest<Props>, replacing?: ChatStoreState): Instance {
-  const store = createChatStore(() => {
-    const { chat } = latest.get();
-    if (!replacing) return chat;
-    // A replacement keeps the conversation and the model of the store it replaces.
-    return { ...chat, model: replacing.model, session: { ...chat.session, id: replacing.session.id } };
-  });
-  releaseLater(store, unclaimedMs);
+/** Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect. */
+function createInstance(latest: Latest<Props>): Instance {
+  const store = createChatStore(() => latest.get().chat);
   return { store, gate: createRenderGate(store, () => latest.get().throttle) };
 }
 
@@ -69,18 +59,9 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const [latest] = useState(() => createLatest(props));
   useLayoutEffect(() => latest.set(props));
 
-  const [instance, setInstance] = useState(() => createInstance(latest));
-  const { store, gate } = instance;
-  useLayoutEffect(() => {
-    if (!claim(store)) {
-      // The render that made this store took so long to commit that the store let go of its session: a rare
-      // path (a slow transition), where one more render is the price of a store that holds its session.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      setInstance(createInstance(latest, store.getState()));
-      return;
-    }
-    return () => releaseLater(store, 0);
-  }, [store, latest]);
+  const [{ store, gate }] = useState(() => createInstance(latest));
+  // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
+  useLayoutEffect(() => store.retain(), [store]);
 
   const sessionId = options.session?.id;
   useEffect(() => {

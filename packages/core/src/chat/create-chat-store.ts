@@ -48,13 +48,21 @@ export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
 
 export type ChatStore = StoreApi<ChatStoreState> & {
   readonly registry: ChatSessionRegistry;
-  /** Lets go of the session (stopping its request if no other store shows it) and of the subscriptions. */
+  /**
+   * Holds the session (counted) and follows its changes until the returned function is called; the last release
+   * lets go of it, stopping its request at once unless another store holds it. A binding calls this when it
+   * mounts: a store that is created and never retained holds nothing. A store never retained holds its session
+   * from its first action or `subscribe` until `destroy()`.
+   */
+  retain(): () => void;
+  /** Lets go of the session (stopping its request if no other store holds it), whatever holds it. */
   destroy(): void;
 };
 
 /**
  * The chat: a `zustand/vanilla` store, no framework. Options are read through `getOptions` at every use, so a
- * binding can hand in the latest callbacks and settings each render without re-creating the store.
+ * binding can hand in the latest callbacks and settings each render without re-creating the store. Creating a
+ * store claims nothing (it shows its session as stored): it can be made during a render that is thrown away.
  */
 export function createChatStore(options: ChatOptions | (() => ChatOptions)): ChatStore {
   const getOptions = typeof options === 'function' ? options : () => options;
@@ -66,12 +74,13 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       ...(initial.onWarning ? { onWarning: initial.onWarning } : {}),
     });
 
-  let session: ChatSession = registry.acquire(
-    initial.session?.id ?? createId(),
-    nameInit(initial.session?.name),
-  );
-  let unsubscribe: () => void = () => {};
+  /** The name a session gets when it is not stored yet. */
+  let newName = initial.session?.name;
+  let session: ChatSession = registry.peek(initial.session?.id ?? createId(), nameInit(newName));
+  let holds = 0;
+  let retained = false;
   let destroyed = false;
+  let unsubscribe: () => void = () => {};
 
   const context: ChatContext = {
     options: getOptions,
@@ -81,7 +90,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   /** The session's state as the store shows it: everything but id, name and path, which make `session`. */
   const mirror = (
     { id, name, path, ...shown }: ChatSessionState,
-    previous: ChatSessionInfo | undefined,
+    previous?: ChatSessionInfo,
   ): Partial<ChatStoreState> => {
     const session =
       previous && previous.id === id && previous.name === name && previous.path === path
@@ -90,30 +99,50 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     return { session, ...shown };
   };
 
-  const attach = () => {
+  const show = () => {
     unsubscribe();
-    unsubscribe = session.store.subscribe((state) => store.setState(mirror(state, store.getState().session)));
-    store.setState(mirror(session.store.getState(), undefined));
+    unsubscribe =
+      holds > 0
+        ? session.store.subscribe((state) => store.setState(mirror(state, store.getState().session)))
+        : () => {};
+    store.setState(mirror(session.store.getState()));
+  };
+  const hold = () => {
+    if (holds++ > 0) return;
+    session = registry.acquire(session.id, nameInit(newName));
+    show();
+  };
+  const letGo = () => {
+    if (--holds > 0) return;
+    unsubscribe();
+    unsubscribe = () => {};
+    registry.release(session);
+  };
+  /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
+  const use = () => {
+    if (holds === 0 && !retained && !destroyed) hold();
+    return session;
   };
 
-  const moveTo = (next: ChatSession) => {
+  const moveTo = (id: string, name: string | undefined) => {
     const previous = session;
-    session = next;
-    attach();
-    registry.release(previous);
+    newName = name;
+    session = holds > 0 ? registry.acquire(id, nameInit(name)) : registry.peek(id, nameInit(name));
+    show();
+    if (holds > 0) registry.release(previous);
   };
 
   const store = createStore<ChatStoreState>()(() => ({
-    ...(mirror(session.store.getState(), undefined) as Omit<ChatStoreState, 'model' | keyof Actions>),
+    ...(mirror(session.store.getState()) as Omit<ChatStoreState, 'model' | keyof Actions>),
     model: initial.model ?? '',
-    send: (input) => session.send(input, context),
+    send: (input) => use().send(input, context),
     stop: () => session.stop(),
-    regenerate: (messageId) => session.regenerate(messageId, context),
-    edit: (messageId, content) => session.edit(messageId, content, context),
-    retry: () => session.retry(context),
-    addToolResult: (toolCallId, result) => session.addToolResult(toolCallId, result, context),
+    regenerate: (messageId) => use().regenerate(messageId, context),
+    edit: (messageId, content) => use().edit(messageId, content, context),
+    retry: () => use().retry(context),
+    addToolResult: (toolCallId, result) => use().addToolResult(toolCallId, result, context),
     selectBranch(messageId, index) {
-      if (index === undefined) return session.selectBranch(messageId);
+      if (index === undefined) return use().selectBranch(messageId);
       const sibling = session.branches(messageId)?.ids[index];
       if (sibling === undefined) {
         throw new ChatActionError(
@@ -122,31 +151,45 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
           `message ${messageId} has no branch ${index}.`,
         );
       }
-      session.selectBranch(sibling);
+      use().selectBranch(sibling);
     },
     getBranches: (messageId) => session.branches(messageId),
     setModel: (model) => store.setState({ model }),
-    setDraft: (draft) => session.setDraft(draft),
+    setDraft: (draft) => use().setDraft(draft),
     newSession(sessionOptions) {
       const id = createId();
-      moveTo(registry.acquire(id, nameInit(sessionOptions?.name ?? getOptions().session?.name)));
+      moveTo(id, sessionOptions?.name ?? getOptions().session?.name);
       return id;
     },
     switchSession(id) {
-      if (id === session.id) return;
-      moveTo(registry.acquire(id, nameInit(getOptions().session?.name)));
+      if (id !== session.id) moveTo(id, getOptions().session?.name);
     },
   }));
-  attach();
 
+  const subscribe = store.subscribe;
   return Object.assign(store, {
     registry,
+    subscribe(listener: Parameters<typeof subscribe>[0]) {
+      use();
+      return subscribe(listener);
+    },
+    retain() {
+      retained = true;
+      if (destroyed) return () => {};
+      hold();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        letGo();
+      };
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      unsubscribe();
-      unsubscribe = () => {};
-      registry.release(session);
+      if (holds === 0) return;
+      holds = 1;
+      letGo();
     },
   });
 }

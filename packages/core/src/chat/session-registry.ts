@@ -20,8 +20,13 @@ export type ChatSessionRegistryOptions = {
  * storage).
  */
 export type ChatSessionRegistry = {
-  /** The session with this id, loaded from storage the first time; `name` is used for a session not yet stored. */
+  /** The session with this id, held (counted) until `release`: loaded from storage when no store holds it yet. */
   acquire(id: string, init?: { name?: string }): ChatSession;
+  /**
+   * The live session with this id, or one loaded from storage that nobody holds (a store shows it before it is
+   * retained; its first `acquire` loads it again). `name` is used for a session not yet stored.
+   */
+  peek(id: string, init?: { name?: string }): ChatSession;
   release(session: ChatSession): void;
   /** Applies another tab's write (the `storage` event of `window`) to the live sessions it concerns. */
   applyStorageEvent(event: ChatStorageEvent): void;
@@ -44,6 +49,11 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
   };
   const persistence = createSessionPersistence(storage, keys, warn, listChanged);
   const live = new Map<string, { session: ChatSession; holders: number }>();
+  const load = (id: string, init: { name?: string } | undefined) => {
+    const loaded = persistence.load(id);
+    const name = loaded.name ?? init?.name;
+    return createChatSession(id, { ...loaded, ...(name === undefined ? {} : { name }) }, persistence);
+  };
 
   return {
     acquire(id, init) {
@@ -52,16 +62,11 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
         entry.holders += 1;
         return entry.session;
       }
-      const loaded = persistence.load(id);
-      const name = loaded.name ?? init?.name;
-      const session = createChatSession(
-        id,
-        { ...loaded, ...(name === undefined ? {} : { name }) },
-        persistence,
-      );
+      const session = load(id, init);
       live.set(id, { session, holders: 1 });
       return session;
     },
+    peek: (id, init) => live.get(id)?.session ?? load(id, init),
     release(session) {
       const entry = live.get(session.id);
       if (!entry || entry.session !== session) return;

@@ -151,6 +151,8 @@ describe('chat store: sessions and storage', () => {
     // Another tab has its own registry and its own copy of the stored entries.
     const otherStorage = createMemoryStorage();
     const tabTwo = makeStore({ transport, storage: otherStorage, session: { id: 'tabs' } });
+    // Tab two only shows the session (its binding retains the store): only a retained store follows it.
+    tabTwo.retain();
     await tabOne.getState().send('Hi from tab one');
     tabOne.getState().setDraft('typing');
 
