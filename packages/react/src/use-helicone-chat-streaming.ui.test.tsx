@@ -104,6 +104,25 @@ describe('useHeliconeChat against the route and the local gateway', () => {
     });
   });
 
+  it('a session name changed after mount reaches the gateway on the next turn and is stored', async () => {
+    const { result, rerender } = renderHook(
+      ({ name }: { name: string }) =>
+        useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 3, session: { id: 'renamed-session', name } }),
+      { wrapper: chatWrapper(route.api), initialProps: { name: 'Support chat' } },
+    );
+    await act(() => result.current.send('first'));
+    rerender({ name: 'Billing chat' });
+    await act(() => result.current.send('second'));
+
+    const [first, second] = assistantOf(result.current.messages);
+    expect(await route.logged(first!.metadata.requestId!)).toMatchObject({ session_name: 'Support chat' });
+    expect(await route.logged(second!.metadata.requestId!)).toMatchObject({ session_name: 'Billing chat' });
+    expect(result.current.session.name).toBe('Billing chat');
+    expect(result.current.store.registry.listSessions()).toMatchObject([
+      { id: 'renamed-session', name: 'Billing chat' },
+    ]);
+  });
+
   it('stop() mid-stream keeps exactly the deltas received, marks the answer stopped, and the gateway sees the cancel', async () => {
     const slowRoute = await startChatRoute({}, { pace: { firstTokenMs: 0, tokensPerSecond: 100 } });
     const deltas: string[] = [];

@@ -314,6 +314,9 @@ export function createChatSession(
       detached: false,
     };
     active = request;
+    // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
+    const optionName = context.options().session?.name;
+    if (optionName !== undefined && optionName !== name) setName(optionName);
     let outcome: { error?: Error } = {};
     let events: AsyncIterator<ChatTransportEvent> | undefined;
     try {
@@ -462,6 +465,12 @@ export function createChatSession(
     return message;
   }
 
+  function setName(newName: string) {
+    name = newName;
+    store.setState({ name });
+    persist();
+  }
+
   function setDraft(draft: string) {
     store.setState({ draft });
     persistence.saveDraft(id, draft);
@@ -582,12 +591,7 @@ export function createChatSession(
     },
 
     setDraft,
-
-    setName(newName) {
-      name = newName;
-      store.setState({ name });
-      persist();
-    },
+    setName,
 
     applyExternal(external) {
       if ('tree' in external) {

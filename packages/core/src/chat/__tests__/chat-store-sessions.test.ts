@@ -99,6 +99,41 @@ describe('chat store: sessions and storage', () => {
     expect(left.getState().messages).toHaveLength(2);
   });
 
+  it('reads session.name from the options at each turn: a changed name is sent and stored', async () => {
+    const storage = createMemoryStorage();
+    const registry = createChatSessionRegistry({ storage });
+    const transport = createMockTransport([
+      { steps: textSteps('One') },
+      { steps: textSteps('Two') },
+      { steps: textSteps('Three') },
+    ]);
+    let name = 'Support';
+    const store = createChatStore(() => ({
+      transport,
+      registry,
+      model: 'gpt-4o-mini',
+      session: { id: 'named', name },
+    }));
+    await store.getState().send('first');
+    name = 'Billing';
+    await store.getState().send('second');
+    expect(transport.requests.map((request) => request.helicone.session?.name)).toEqual([
+      'Support',
+      'Billing',
+    ]);
+    expect(store.getState().session.name).toBe('Billing');
+    expect(registry.listSessions().map((summary) => [summary.id, summary.name])).toEqual([
+      ['named', 'Billing'],
+    ]);
+    // A stored rename stands until the next turn, which sends (and stores) the option's name again.
+    registry.renameSession('named', 'Renamed');
+    expect(store.getState().session.name).toBe('Renamed');
+    await store.getState().regenerate();
+    expect(transport.requests[2]!.helicone.session?.name).toBe('Billing');
+    expect(registry.listSessions()[0]!.name).toBe('Billing');
+    store.destroy();
+  });
+
   it('lists stored sessions newest first, renames and deletes them, and announces each change', async () => {
     vi.useFakeTimers({ now: 1_000, toFake: ['Date'] });
     try {
