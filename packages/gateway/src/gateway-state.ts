@@ -25,6 +25,8 @@ export type GatewayState = {
   rateLimiter: RateLimiter;
   prompts: PromptStore;
   warn(message: string): void;
+  /** Warns once per gateway for a given message (a misuse repeated on every request, ...). */
+  warnOnce(message: string): void;
   open: Set<OpenRequest>;
   completedRequests: number;
 };

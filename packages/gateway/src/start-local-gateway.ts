@@ -25,6 +25,12 @@ export async function startLocalGateway(options: LocalGatewayOptions = {}): Prom
     throw new RangeError('timeScale must be a number > 0.');
   const prompts = options.prompts === undefined ? new PromptStore() : PromptStore.fromFile(options.prompts);
   const warn = options.onWarning ?? ((message: string) => console.warn(`[helicone-kit-gateway] ${message}`));
+  const warned = new Set<string>();
+  const warnOnce = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    warn(message);
+  };
   const log = openRequestLog(options.database ?? ':memory:');
   const state: GatewayState = {
     apiKey,
@@ -41,6 +47,7 @@ export async function startLocalGateway(options: LocalGatewayOptions = {}): Prom
     rateLimiter: new RateLimiter(timeScale, warn),
     prompts,
     warn,
+    warnOnce,
     open: new Set(),
     completedRequests: 0,
   };

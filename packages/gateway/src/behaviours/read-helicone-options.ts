@@ -15,7 +15,13 @@ export type GatewayRequestOptions = {
   bucketTooLarge: boolean;
 };
 
-const policyHeaders = new Set(['helicone-ratelimit-policy', 'helicone-rate-limit-policy']);
+const policyHeader = 'helicone-ratelimit-policy';
+/**
+ * The LiteLLM docs' spelling (HELICONE.md §8): the real gateway reads no such header, so a request that sends
+ * only this one is not rate limited. Core's `fromHeliconeMetadata` maps it to the real name, so it is taken out
+ * before core reads the headers.
+ */
+const misspeltPolicyHeader = 'helicone-rate-limit-policy';
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -30,14 +36,19 @@ function single(value: string | string[] | undefined): string | undefined {
 export function readHeliconeOptions(
   headers: IncomingHttpHeaders,
   warn: (message: string) => void,
+  warnOnce: (message: string) => void = warn,
 ): GatewayRequestOptions {
   const record: Record<string, string> = {};
   let policyText: string | undefined;
   for (const [name, value] of Object.entries(headers)) {
     const text = single(value);
     if (text === undefined || name === 'helicone-request-id') continue;
-    if (policyHeaders.has(name)) policyText ??= text;
-    else record[name] = text;
+    if (name === policyHeader) policyText = text;
+    else if (name === misspeltPolicyHeader) {
+      warnOnce(
+        'Ignored header Helicone-Rate-Limit-Policy: the real gateway reads only Helicone-RateLimit-Policy, so the request is not rate limited.',
+      );
+    } else record[name] = text;
   }
   const bucket = record['helicone-cache-bucket-max-size'];
   const bucketAbove20 = bucket !== undefined && /^\d+$/.test(bucket.trim()) && Number(bucket) > 20;

@@ -29,7 +29,11 @@ export type GatewayCall = {
 
 export function startGatewayCall(state: GatewayState, exchange: Exchange, bodyText: string): GatewayCall {
   const requestId = requestIdOf(exchange.request.headers['helicone-request-id']);
-  const read = readHeliconeOptions(exchange.request.headers, (message) => state.warn(message));
+  const read = readHeliconeOptions(
+    exchange.request.headers,
+    (message) => state.warn(message),
+    (message) => state.warnOnce(message),
+  );
   const metadata = requestMetadata(read.options);
   let recorded = false;
   const call: GatewayCall = {

@@ -101,4 +101,19 @@ describe('HELICONE.md §2.3 rate limits', () => {
       warnings.filter((warning) => warning.startsWith('Invalid Helicone-RateLimit-Policy')),
     ).toHaveLength(4);
   });
+
+  it('ignores the misspelt Helicone-Rate-Limit-Policy of the LiteLLM docs (§8), warning once', async () => {
+    const { post, warnings } = await startTestGateway();
+    const misspelt = { 'helicone-rate-limit-policy': '1;w=60' };
+    for (let call = 0; call < 3; call++) {
+      const response = await post('/v1/chat/completions', chatBody('x'), misspelt);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('helicone-ratelimit-limit')).toBeNull();
+    }
+    expect(warnings.filter((warning) => warning.includes('Helicone-Rate-Limit-Policy'))).toHaveLength(1);
+    // The real name next to it still limits.
+    const both = { ...misspelt, 'helicone-ratelimit-policy': '1;w=60;s=user', 'helicone-user-id': 'u' };
+    expect((await post('/v1/chat/completions', chatBody('x'), both)).status).toBe(200);
+    expect((await post('/v1/chat/completions', chatBody('x'), both)).status).toBe(429);
+  });
 });
