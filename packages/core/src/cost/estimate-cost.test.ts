@@ -89,4 +89,41 @@ describe('estimateCost', () => {
     const odd = { prompt_tokens: -5, completion_tokens: 2, total_tokens: 2 } as Usage;
     expect(estimateCost({ usage: odd, price: gpt4o })).toBeCloseTo(0.00002, 12);
   });
+
+  it('is undefined, not $0, for a usage without prompt or completion counts', () => {
+    expect(estimateCost({ usage: {} as Usage, price: gpt4o })).toBeUndefined();
+    expect(estimateCost({ usage: { total_tokens: 1500 } as Usage, price: gpt4o })).toBeUndefined();
+    const notNumbers = { prompt_tokens: '10', completion_tokens: null } as unknown as Usage;
+    expect(estimateCost({ usage: notNumbers, price: gpt4o })).toBeUndefined();
+    const infinite = { prompt_tokens: Infinity, completion_tokens: Number.NaN } as Usage;
+    expect(estimateCost({ usage: infinite, price: gpt4o })).toBeUndefined();
+    // One finite count is enough: 10 prompt tokens at $2.5 per million.
+    expect(estimateCost({ usage: { prompt_tokens: 10 } as Usage, price: gpt4o })).toBeCloseTo(0.000025, 12);
+  });
+
+  it('is undefined, not NaN, for a price without finite input and output prices', () => {
+    const usage: Usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
+    expect(estimateCost({ usage, price: {} as ModelPrice })).toBeUndefined();
+    expect(estimateCost({ usage, price: { input: Number.NaN, output: 10 } })).toBeUndefined();
+    expect(estimateCost({ usage, price: { input: 2.5, output: Infinity } })).toBeUndefined();
+    expect(estimateCost({ usage, price: { input: 2.5 } as ModelPrice })).toBeUndefined();
+    expect(
+      estimateCost({ usage, price: { input: '2.5', output: 10 } as unknown as ModelPrice }),
+    ).toBeUndefined();
+    expect(estimateCost({ usage, price: { input: -1, output: 10 } })).toBeUndefined();
+  });
+
+  it('treats a cache price that is not a finite number as missing (the input price applies)', () => {
+    const usage: Usage = {
+      prompt_tokens: 1000,
+      completion_tokens: 0,
+      total_tokens: 1000,
+      prompt_tokens_details: { cached_tokens: 400 },
+    };
+    // 1000 × 2 per million, as with no cached price at all.
+    expect(estimateCost({ usage, price: { input: 2, cachedInput: Number.NaN, output: 8 } })).toBeCloseTo(
+      0.002,
+      12,
+    );
+  });
 });

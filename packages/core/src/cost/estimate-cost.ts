@@ -19,9 +19,17 @@ export type EstimateCostOptions = {
  * they are inside `prompt_tokens` (total = prompt + completion), they are taken out of the input count instead.
  * A missing cache price falls back to `input`. Reasoning tokens are already part of `completion_tokens` and
  * billed at `output`: they are not added again.
+ *
+ * Also `undefined` when neither `prompt_tokens` nor `completion_tokens` is a finite number (`{}`, or only
+ * `total_tokens`: the split between input and output prices is unknown), or when `input` or `output` is not a
+ * finite number of at least 0. A cache price that is not such a number counts as missing.
  */
 export function estimateCost({ usage, price }: EstimateCostOptions): number | undefined {
   if (!usage || !price) return undefined;
+  if (!isFiniteNumber(usage.prompt_tokens) && !isFiniteNumber(usage.completion_tokens)) return undefined;
+  const input = priceOrUndefined(price.input);
+  const output = priceOrUndefined(price.output);
+  if (input === undefined || output === undefined) return undefined;
   const promptTokens = count(usage.prompt_tokens);
   const completionTokens = count(usage.completion_tokens);
   const details = usage.prompt_tokens_details;
@@ -31,16 +39,23 @@ export function estimateCost({ usage, price }: EstimateCostOptions): number | un
   const writeDefaultTokens = writeTokens - writeOneHourTokens;
   const writesInPrompt = writeTokens > 0 && usage.total_tokens === promptTokens + completionTokens;
   const uncachedTokens = Math.max(promptTokens - cachedTokens - (writesInPrompt ? writeTokens : 0), 0);
-  const cacheWritePrice = price.cacheWrite ?? price.input;
+  const cacheWritePrice = priceOrUndefined(price.cacheWrite) ?? input;
   const total =
-    uncachedTokens * price.input +
-    cachedTokens * (price.cachedInput ?? price.input) +
+    uncachedTokens * input +
+    cachedTokens * (priceOrUndefined(price.cachedInput) ?? input) +
     writeDefaultTokens * cacheWritePrice +
-    writeOneHourTokens * (price.cacheWrite1h ?? cacheWritePrice) +
-    completionTokens * price.output;
+    writeOneHourTokens * (priceOrUndefined(price.cacheWrite1h) ?? cacheWritePrice) +
+    completionTokens * output;
   return total / perMillion;
 }
 
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+function priceOrUndefined(value: unknown): number | undefined {
+  return isFiniteNumber(value) && value >= 0 ? value : undefined;
+}
+
 function count(value: number | undefined | null): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+  return isFiniteNumber(value) && value > 0 ? value : 0;
 }
