@@ -93,6 +93,24 @@ describe('useHeliconeChat errors: the user message, the partial answer and the d
     expect(answer.metadata.usage).toBeUndefined();
   });
 
+  it('send() from the draft: a refused request leaves the text in the draft, a retry that goes through clears it', async () => {
+    route.gateway.setFaults({ '*': { type: 'status', status: 503, message: 'overloaded' } });
+    const { result } = renderHook(() => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 4 }), {
+      wrapper: chatWrapper(route.api),
+    });
+    act(() => result.current.setDraft('Will this arrive?'));
+    await act(() => result.current.send());
+    expect(result.current.status).toBe('error');
+    expect(result.current.draft).toBe('Will this arrive?');
+    expect(result.current.messages.map(textOf)).toEqual(['Will this arrive?']);
+
+    route.gateway.setFaults({});
+    await act(() => result.current.retry());
+    expect(result.current.status).toBe('ready');
+    expect(result.current.draft).toBe('');
+    expect(result.current.messages).toHaveLength(2);
+  });
+
   it('the network (nothing listens on the port)', async () => {
     const closed = await startChatRoute();
     const api = closed.api;

@@ -51,7 +51,10 @@ export type UseHeliconeChatResult = {
   /** The composer's text, persisted with the session. */
   readonly draft: string;
   setDraft(draft: string): void;
-  /** With no argument, sends the draft. Rejects with a `ChatActionError` only when refused (busy, empty). */
+  /**
+   * With no argument, sends the draft: cleared once the route accepts the request, given back (if empty) when the
+   * turn ends with no answer. Rejects with a `ChatActionError` only when refused (busy, empty).
+   */
   send(input?: ChatSendInput): Promise<void>;
   stop(): void;
   regenerate(messageId?: string): Promise<void>;

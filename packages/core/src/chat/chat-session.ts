@@ -107,6 +107,12 @@ export function createChatSession(
   let lastFailed: RequestSpec | undefined;
   /** `stop()` while client tools run: their results are kept, but the chat does not continue. */
   let continuationCancelled = false;
+  /**
+   * The text `send()` took from the draft, until its turn has an answer. The draft is cleared when the route
+   * accepts the request (its first event) and given back when the turn ends with no answer, so nothing typed is
+   * lost and nothing shows twice.
+   */
+  let sentDraft: { messageId: string; text: string } | undefined;
 
   const branchMap = (messages: readonly ChatMessage[]) => {
     const branches: Record<string, BranchInfo> = {};
@@ -258,6 +264,10 @@ export function createChatSession(
     active = undefined;
     const error = outcome.error;
     lastFailed = error ? request.spec : undefined;
+    const sent = draftOf(request.spec);
+    if (sent && request.messageIds.size === 0 && (error || outcome.stopped)) {
+      if (store.getState().draft === '') setDraft(sent.text);
+    } else if (sent) sentDraft = undefined;
     const retryAfter = GatewayError.isInstance(error) ? error.retryAfterMs : undefined;
     structureChanged({
       status: error ? 'error' : 'ready',
@@ -319,6 +329,7 @@ export function createChatSession(
     if (optionName !== undefined && optionName !== name) setName(optionName);
     let outcome: { error?: Error } = {};
     let events: AsyncIterator<ChatTransportEvent> | undefined;
+    let accepted = false;
     try {
       const { request: transportRequest, path } = buildChatRequest({
         options: context.options(),
@@ -341,6 +352,11 @@ export function createChatSession(
         const next = await Promise.race([events.next(), aborted]);
         if (next.done || request.detached) break;
         const event = next.value;
+        if (!accepted) {
+          accepted = true;
+          const sent = draftOf(spec);
+          if (sent && store.getState().draft === sent.text) setDraft('');
+        }
         if (event.type === 'response') {
           request.response = event.response;
         } else {
@@ -471,6 +487,9 @@ export function createChatSession(
     persist();
   }
 
+  /** The sent draft, when `spec` answers the message it became (its send, or a retry of it). */
+  const draftOf = (spec: RequestSpec) => (sentDraft?.messageId === spec.parentId ? sentDraft : undefined);
+
   function setDraft(draft: string) {
     store.setState({ draft });
     persistence.saveDraft(id, draft);
@@ -485,15 +504,14 @@ export function createChatSession(
 
     async send(input, context) {
       refuseIfBusy('send');
-      const fromDraft = input === undefined;
-      const normalized =
-        typeof input === 'string' ? { content: input } : (input ?? { content: store.getState().draft });
+      const draft = store.getState().draft;
+      const normalized = typeof input === 'string' ? { content: input } : (input ?? { content: draft });
       const parts = userParts(normalized);
       if (parts.length === 0) {
         throw new ChatActionError('send', 'empty-message', 'the message has no text and no image.');
       }
       const message = addUserMessage(tipId() ?? null, parts, normalized.properties);
-      if (fromDraft) setDraft('');
+      sentDraft = input === undefined ? { messageId: message.id, text: draft } : undefined;
       await run({ parentId: message.id, kind: 'send', step: 0 }, context);
     },
 

@@ -19,8 +19,9 @@ export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
   readonly session: ChatSessionInfo;
   readonly model: string;
   /**
-   * Sends a user message (text, or `{ content, images, properties }`); with no argument, sends the draft and
-   * clears it. Resolves when the answer (and any tool steps) ended, whatever the outcome (see `status`, `error`).
+   * Sends a user message (text, or `{ content, images, properties }`); with no argument, sends the draft, which
+   * is cleared once the route accepts the request and given back (if empty) when the turn ends with no answer.
+   * Resolves when the answer (and any tool steps) ended, whatever the outcome (see `status`, `error`).
    * Rejects with a `ChatActionError` only when refused: `busy` while a request runs, `empty-message`.
    */
   send(input?: SendInput): Promise<void>;

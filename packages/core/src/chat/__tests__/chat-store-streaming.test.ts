@@ -320,15 +320,6 @@ describe('chat store: errors', () => {
     });
   }
 
-  it('send() without an argument sends the draft and clears it; an error does not bring it back twice', async () => {
-    const store = makeStore({ transport: createMockTransport([{ error: new TypeError('fetch failed') }]) });
-    store.getState().setDraft('from the draft');
-    await store.getState().send();
-    expect(textOf(store.getState().messages[0])).toBe('from the draft');
-    expect(store.getState().draft).toBe('');
-    expect(store.getState().status).toBe('error');
-  });
-
   it('retry() resends the failed request; the failed partial answer stays as a branch', async () => {
     const transport = createMockTransport([
       { steps: [...textSteps('Broken'), { type: 'error', error: new StreamError({ message: 'cut' }) }] },
