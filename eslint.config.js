@@ -32,6 +32,10 @@ export default tseslint.config(
         { name: 'process', message: 'core must run in browsers and edge runtimes.' },
         { name: 'Buffer', message: 'Use Uint8Array / TextEncoder.' },
         { name: 'require', message: 'core is ESM only.' },
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({
+          name,
+          message: 'core runs outside browsers too: take it as an option (see storage) or feature-detect on globalThis.',
+        })),
       ],
     },
   },

@@ -19,7 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const defaultSteps: Step[] = [
   { name: 'format', command: 'prettier --check .' },
-  { name: 'lint', command: 'eslint .' },
+  { name: 'lint', command: 'eslint . --max-warnings 0' },
   { name: 'types', command: 'tsc -b' },
   { name: 'build', command: 'npm run build' },
   { name: 'packages', command: 'npm exec --workspaces -- publint --strict' },
