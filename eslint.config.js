@@ -34,7 +34,8 @@ export default tseslint.config(
         { name: 'require', message: 'core is ESM only.' },
         ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({
           name,
-          message: 'core runs outside browsers too: take it as an option (see storage) or feature-detect on globalThis.',
+          message:
+            'core runs outside browsers too: take it as an option (see storage) or feature-detect on globalThis.',
         })),
       ],
     },
