@@ -43,6 +43,21 @@ function attempt(
 }
 
 /**
+ * LiteLLM's `helicone/` prefix left in a model string: the real gateway knows no such prefix and reads the first
+ * entry `helicone/x[/y]` as the model `helicone` on provider `x` (deployment `y`). When `x` is no provider, that
+ * is its `Invalid provider: x` 400. When it is one, `helicone` is an unknown name with an explicit provider, a
+ * BYOK-only passthrough that no account has a key or a deployment for: the entry gives no attempt (so, alone,
+ * the real `No available providers` 400).
+ */
+function prefixedEntry(parsed: ParsedModel): { provider: string; validProvider: boolean } {
+  const first = parsed.entries[0];
+  if (first === undefined) return { provider: '', validProvider: false };
+  if (first.kind === 'exclude') return { provider: `!${first.provider}`, validProvider: false };
+  const provider = first.online ? `${first.name}:online` : first.name;
+  return { provider, validProvider: isKnownProvider(provider) };
+}
+
+/**
  * The attempts a model string gives, as Helicone's router builds them (HELICONE.md §1.4): entries in order,
  * each expanded to the providers that serve it (priority order), minus `!provider` exclusions. Errors carry
  * the real gateway's plain-text 400 messages.
@@ -54,17 +69,18 @@ export function planAttempts(text: string): AttemptPlan {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+  let targets = parsed.targets;
   if (parsed.prefix !== undefined) {
-    // The real gateway does not know LiteLLM's prefix: it reads `helicone` as the model and the next part
-    // as the provider.
-    return { ok: false, message: invalidProvider(parsed.targets[0]?.name ?? '') };
+    const prefixed = prefixedEntry(parsed);
+    if (!prefixed.validProvider) return { ok: false, message: invalidProvider(prefixed.provider) };
+    targets = targets.filter((target) => target !== parsed.entries[0]);
   }
   for (const provider of parsed.excludedProviders) {
     if (!isKnownProvider(provider)) return { ok: false, message: invalidProvider(provider) };
   }
   const excluded = new Set(parsed.excludedProviders);
   const attempts: Attempt[] = [];
-  for (const target of parsed.targets) {
+  for (const target of targets) {
     if (target.provider !== undefined && !isKnownProvider(target.provider)) {
       return { ok: false, message: invalidProvider(target.provider) };
     }

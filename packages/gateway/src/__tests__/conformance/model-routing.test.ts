@@ -68,4 +68,22 @@ describe('HELICONE.md §1.4 model strings', () => {
     expect(await none.text()).toMatch(/^No available providers for the requested models/);
     expect((await call(post, 'gpt-4o,!')).status).toBe(400);
   });
+
+  it('reads a left-over helicone/ prefix as the real parser does: model `helicone`, then the provider', async () => {
+    const { post } = await startTestGateway();
+    const litellm = await call(post, 'helicone/claude-3.5-haiku/anthropic');
+    expect(litellm.status).toBe(400);
+    expect(await litellm.text()).toMatch(/^Invalid provider: claude-3\.5-haiku\. Valid providers: /);
+    // `openai` is a provider: `helicone` on openai is a BYOK passthrough no account has a key for.
+    const onProvider = await call(post, 'helicone/openai');
+    expect(onProvider.status).toBe(400);
+    const text = await onProvider.text();
+    expect(text).not.toContain('Invalid provider');
+    expect(text).toBe(
+      'No available providers for the requested models. Check provider names and model availability at https://helicone.ai/models',
+    );
+    const thenFallback = await call(post, 'helicone/openai,claude-3.5-haiku/anthropic');
+    expect(thenFallback.status).toBe(200);
+    expect(thenFallback.headers.get('helicone-provider')).toBe('anthropic');
+  });
 });
