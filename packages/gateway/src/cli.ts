@@ -23,7 +23,11 @@ async function main(): Promise<void> {
   const { upstream } = parsed.options;
   if (upstream !== undefined)
     console.log(`Upstream: ${typeof upstream === 'string' ? upstream : upstream.url}`);
-  if (parsed.options.dev) console.log('Dev mode: POST /__dev/faults is on.');
+  if (parsed.options.dev) {
+    console.log(
+      `Dev mode: POST /__dev/faults is on (with the key); time scale ${parsed.options.timeScale ?? 1}.`,
+    );
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -18,6 +18,13 @@ describe('parseArguments', () => {
     });
   });
 
+  it('gives --dev the documented time scale 1 (real time) unless --time-scale says otherwise', () => {
+    const parsed = parseArguments(['--dev']);
+    expect(parsed.help === false && parsed.options.timeScale).toBe(1);
+    const plain = parseArguments([]);
+    expect(plain.help === false && plain.options.timeScale).toBeUndefined();
+  });
+
   it('reads every option, the upstream key from the environment only', () => {
     const parsed = parseArguments(
       [
@@ -71,6 +78,8 @@ describe('parseArguments', () => {
     [['--fault', 'openai'], /Invalid fault/],
     [['--pace', 'slow'], /Invalid --pace/],
     [['--time-scale', '0.1'], /needs --dev/],
+    [['--dev', '--time-scale', '0'], /Invalid --time-scale/],
+    [['--dev', '--time-scale', 'Infinity'], /Invalid --time-scale/],
     [['--upstream', 'not a url'], /Invalid --upstream/],
     [['--upstream-format', 'openai'], /need --upstream/],
     [['--stream-cache', 'never'], /Invalid --stream-cache/],

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { parseFault } from '../behaviours/parse-fault';
 import type { Faults, LocalGatewayOptions, Pace } from '../types';
 
+/** The time scale `--dev` turns on when `--time-scale` is not given. */
+export const defaultDevTimeScale = 1;
+
 export const usage = `Usage: helicone-kit-gateway [options]
 
   --port <n>            port to listen on (default 8787; 0 picks a free one)
@@ -17,8 +20,8 @@ export const usage = `Usage: helicone-kit-gateway [options]
   --error-format <f>    gateway | docs: error body when every attempt failed (default gateway)
   --fault <p=spec>      a provider fault: openai=500, anthropic=timeout, openai=cut, openai=malformed[:times]
   --pace <ms,tps>       first-token delay and tokens per second (default 300,40; "fast" for no delay)
-  --dev                 enable POST /__dev/faults and --time-scale
-  --time-scale <x>      with --dev: multiply every scheduled wait by x (e.g. 0.01)
+  --dev                 enable POST /__dev/faults (with the key, like every endpoint) and --time-scale
+  --time-scale <x>      with --dev: multiply every scheduled wait by x (default 1, real time; e.g. 0.01)
   --help                show this text`;
 
 function parsePace(text: string): Pace {
@@ -107,10 +110,13 @@ export function parseArguments(
   } else if (values['upstream-format'] !== undefined || values['upstream-model'] !== undefined) {
     throw new Error('--upstream-format and --upstream-model need --upstream.');
   }
-  if (values['time-scale'] !== undefined) {
-    if (!values.dev) throw new Error('--time-scale needs --dev.');
-    const timeScale = Number(values['time-scale']);
-    if (!(timeScale > 0)) throw new Error(`Invalid --time-scale ${JSON.stringify(values['time-scale'])}.`);
+  if (values['time-scale'] !== undefined && !values.dev) throw new Error('--time-scale needs --dev.');
+  if (values.dev) {
+    // A developer running the demo expects real waits (a 60 s rate-limit window lasts 60 s) unless they ask.
+    const timeScale = Number(values['time-scale'] ?? defaultDevTimeScale);
+    if (!(timeScale > 0) || !Number.isFinite(timeScale)) {
+      throw new Error(`Invalid --time-scale ${JSON.stringify(values['time-scale'])}: expected a number > 0.`);
+    }
     options.timeScale = timeScale;
   }
   return { help: false, options };

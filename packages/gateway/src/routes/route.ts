@@ -40,8 +40,8 @@ export async function route(state: GatewayState, exchange: Exchange): Promise<vo
     return handlePromptApi(state, exchange, path.slice(promptPrefix.length));
   }
   if (method !== 'POST') return sendText(response, 405, methodNotAllowed, { allow: 'POST, GET' });
-  if (path === '/__dev/faults' && state.dev) return handleDevFaults(state, exchange);
   if (!isApiKeyValid(request.headers, state.apiKey)) return unauthorized(exchange);
+  if (path === '/__dev/faults' && state.dev) return handleDevFaults(state, exchange);
   const feedback = feedbackPath.exec(path);
   if (feedback) return handleFeedback(state, exchange, decodeURIComponent(feedback[1] as string));
 

@@ -93,6 +93,17 @@ describe('faults', () => {
       (await dev.post('/v1/chat/completions', chatBody('x', { model: 'gpt-4o-mini/openai' }))).status,
     ).toBe(200);
 
+    const anonymous = await fetch(`${dev.gateway.url}/__dev/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openai: { type: 'status', status: 500 } }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toBe('Invalid Helicone API key');
+    expect(
+      (await dev.post('/v1/chat/completions', chatBody('x', { model: 'gpt-4o-mini/openai' }))).status,
+    ).toBe(200);
+
     const plain = await startTestGateway();
     const refused = await plain.post('/__dev/faults', { openai: { type: 'status', status: 500 } });
     expect(refused.status).toBe(400);
