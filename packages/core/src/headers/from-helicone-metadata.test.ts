@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HeaderValueError } from '../errors/header-value-error';
 import { fromHeliconeMetadata } from './from-helicone-metadata';
+import { toHeliconeHeaders } from './to-helicone-headers';
 
 function errorOf(run: () => unknown): HeaderValueError {
   try {
@@ -13,15 +14,26 @@ function errorOf(run: () => unknown): HeaderValueError {
 }
 
 describe('fromHeliconeMetadata', () => {
-  it("reads the seed documentation's LiteLLM metadata object", () => {
-    expect(
-      fromHeliconeMetadata({
-        'Helicone-Cache-Enabled': 'true',
-        'helicone-retry-num': '3',
-        'Helicone-Retry-Enabled': 'true',
-        'Helicone-Property-Environment': 'production',
-      }),
-    ).toEqual({
+  it("reads the seed documentation's LiteLLM metadata object, keeping the retry count it gives", () => {
+    const seed = {
+      'Helicone-Cache-Enabled': 'true',
+      'helicone-retry-num': '3',
+      'Helicone-Property-Environment': 'production',
+    };
+    // No Helicone-Retry-Enabled: the gateway ignores the count (HELICONE.md §2.3), but it is not lost here.
+    const options = fromHeliconeMetadata(seed);
+    expect(options).toEqual({
+      properties: { Environment: 'production' },
+      cache: { enabled: true },
+      retry: { enabled: false, num: 3 },
+    });
+    // A route forwards exactly what it read: the count, still without the switch, as Helicone would see it.
+    expect(toHeliconeHeaders(options)).toEqual({
+      'Helicone-Property-Environment': 'production',
+      'Helicone-Cache-Enabled': 'true',
+      'Helicone-Retry-Num': '3',
+    });
+    expect(fromHeliconeMetadata({ ...seed, 'Helicone-Retry-Enabled': 'true' })).toEqual({
       properties: { Environment: 'production' },
       cache: { enabled: true },
       retry: { enabled: true, num: 3 },
@@ -128,7 +140,7 @@ describe('fromHeliconeMetadata', () => {
         'Helicone-Cache-Enabled': 'false',
         'Cache-Control': 'max-age=0',
         'Helicone-Cache-Seed': 's',
-        'helicone-retry-num': '3',
+        'Helicone-Retry-Enabled': 'false',
         'Helicone-LLM-Security-Advanced': 'true',
         'Helicone-User-Id': '  ',
         'Helicone-Property-Empty': '',

@@ -21,6 +21,7 @@ import {
   TOKEN_LIMIT_EXCEPTION_HANDLERS,
   type HeliconeCacheOptions,
   type HeliconeOptions,
+  type HeliconeRetryOptions,
   type TokenLimitExceptionHandler,
 } from './helicone-options';
 import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
@@ -55,7 +56,8 @@ function stringValue(value: unknown, where: HeaderField): string | undefined {
  * Reads Helicone options from a LiteLLM-style metadata object or from the headers of an incoming request, in any
  * casing, and gives the same typed options `toHeliconeHeaders` takes, in a normalized form: switches that are on
  * are `true` (cache and retry as objects with `enabled`), switches that are off are left out, a rate-limit policy
- * is structured. Keys that are not Helicone headers are ignored, and so are `Helicone-*` headers the kit does not
+ * is structured. Retry settings without `Helicone-Retry-Enabled: true` are kept as `retry: { enabled: false, ... }`
+ * (the gateway ignores them, but nothing written is lost); the settings of a cache that is off are left out. Keys that are not Helicone headers are ignored, and so are `Helicone-*` headers the kit does not
  * model (`Helicone-Auth`, ...). `Cache-Control` is read only when a cache switch is on. Empty values are ignored.
  *
  * @throws HeaderValueError naming the field, for a hostile or malformed value, or one key given twice (in two
@@ -109,6 +111,9 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
   }
   const cache = options.cache as HeliconeCacheOptions | undefined;
   if (cache) cache.enabled ??= false;
+  // Retry settings without the switch stay, marked off, so that toHeliconeHeaders writes them back as read.
+  const retry = options.retry as HeliconeRetryOptions | undefined;
+  if (retry) retry.enabled ??= false;
   const security = options.llmSecurity as { advanced?: boolean } | undefined;
   // Advanced alone switches nothing on at the gateway: it is dropped above rather than turned into "enabled".
   if (security) options.llmSecurity = security.advanced ? { advanced: true } : true;

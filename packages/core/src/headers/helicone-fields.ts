@@ -74,10 +74,13 @@ export const unaliasedHeader = (name: string): string | undefined => {
   return key && HELICONE_REQUEST_HEADERS[key];
 };
 
-/** The switches of each group: its other fields mean nothing to the gateway while none of them is on. */
+/**
+ * The switches of each group: its other fields mean nothing to the gateway while none of them is on, and are
+ * neither read nor written then. Retry is not listed: its settings are kept and written without
+ * `Helicone-Retry-Enabled` (the seed's `helicone-retry-num` alone), and the gateway ignores them as Helicone does.
+ */
 const SWITCHES: Readonly<Record<string, readonly string[]>> = {
   cache: ['cache.enabled', 'cache.save', 'cache.read'],
-  retry: ['retry.enabled'],
   llmSecurity: ['llmSecurity.enabled'],
 };
 

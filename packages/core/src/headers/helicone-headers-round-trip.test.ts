@@ -36,13 +36,18 @@ const cache: fc.Arbitrary<HeliconeCacheOptions> = fc
   })
   .filter((options) => options.enabled || options.save === true || options.read === true);
 
-const retry: fc.Arbitrary<HeliconeRetryOptions> = fc.record({
-  enabled: fc.constant(true),
-  num: optional(fc.integer({ min: 0, max: 1000 })),
-  factor: optional(fc.integer({ min: 1, max: 1000 }).map((tenths) => tenths / 10)),
-  minTimeout: optional(fc.integer({ min: 0, max: 86_400_000 })),
-  maxTimeout: optional(fc.integer({ min: 0, max: 86_400_000 })),
-});
+// A retry that is off keeps its settings (sent without Helicone-Retry-Enabled); with none, it is left out.
+const retry: fc.Arbitrary<HeliconeRetryOptions> = fc
+  .record({
+    enabled: fc.boolean(),
+    num: optional(fc.integer({ min: 0, max: 1000 })),
+    factor: optional(fc.integer({ min: 1, max: 1000 }).map((tenths) => tenths / 10)),
+    minTimeout: optional(fc.integer({ min: 0, max: 86_400_000 })),
+    maxTimeout: optional(fc.integer({ min: 0, max: 86_400_000 })),
+  })
+  .filter(
+    ({ enabled, ...settings }) => enabled || Object.values(settings).some((value) => value !== undefined),
+  );
 
 const rateLimitPolicy: fc.Arbitrary<RateLimitPolicy> = fc.record(
   {

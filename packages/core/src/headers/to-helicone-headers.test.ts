@@ -76,8 +76,16 @@ describe('toHeliconeHeaders', () => {
         llmSecurity: false,
       }),
     ).toEqual({});
-    expect(toHeliconeHeaders({ retry: { enabled: false, num: 3 } })).toEqual({});
+    expect(toHeliconeHeaders({ retry: { enabled: false } })).toEqual({});
     expect(toHeliconeHeaders({ cache: { enabled: false, maxAge: 60 } })).toEqual({});
+  });
+
+  it('writes the retry settings of a retry that is off, without the switch (the gateway then ignores them)', () => {
+    expect(toHeliconeHeaders({ retry: { enabled: false, num: 3, factor: 1.5 } })).toEqual({
+      'Helicone-Retry-Num': '3',
+      'Helicone-Retry-Factor': '1.5',
+    });
+    expect(() => toHeliconeHeaders({ retry: { enabled: false, num: -1 } })).toThrow(/retry\.num/);
   });
 
   it('reads the shorthand forms', () => {

@@ -142,8 +142,9 @@ function writeProperties(value: unknown, headers: Record<string, string>): void 
 /**
  * Turns typed options into `Helicone-*` request headers with canonical names, following `HELICONE_FIELDS`.
  * Booleans are sent only when true (as `"true"`); free-text values are trimmed and, when not printable ASCII,
- * written as `UTF-8''<percent-encoded>`. The settings of a switched-off group (`retry: { enabled: false, num: 3 }`)
- * are checked but not sent.
+ * written as `UTF-8''<percent-encoded>`. The settings of a cache that is off (`cache: { enabled: false, maxAge: 60 }`)
+ * are checked but not sent; those of a retry that is off (`retry: { enabled: false, num: 3 }`) are sent without
+ * `Helicone-Retry-Enabled`, which the gateway needs before it reads them.
  *
  * @throws HeaderValueError naming the field, for any value that could not be sent as it is meant.
  */
