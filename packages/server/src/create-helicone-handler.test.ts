@@ -126,6 +126,27 @@ describe('body validation (never a 500 for a client mistake)', () => {
     expect(invalidUtf8.response.status).toBe(400);
   });
 
+  it('400 body_too_deep for nesting past 128 levels (10,000 levels would overflow the stack), 200 at 128', async () => {
+    const { post, upstream } = testRoute();
+    const deep = `{"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}],"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const refused = await post('/api/helicone/chat/completions', deep);
+    expect(refused.response.status).toBe(400);
+    expect(refused.json).toEqual(errorShape(400, 'body_too_deep'));
+    expect(refused.json.error.message).toContain('128');
+    // The body object is level 1, `x` holds 127 more: exactly at the limit.
+    const atLimit = chatBody({ x: JSON.parse('['.repeat(127) + ']'.repeat(127)) });
+    expect((await post('/api/helicone/chat/completions', atLimit)).response.status).toBe(200);
+    const overLimit = chatBody({ x: JSON.parse('['.repeat(128) + ']'.repeat(128)) });
+    expect((await post('/api/helicone/chat/completions', overLimit)).response.status).toBe(400);
+    // Brackets inside strings are text, not nesting.
+    const text = chatBody({ messages: [{ role: 'user', content: '['.repeat(10_000) }] });
+    expect((await post('/api/helicone/chat/completions', text)).response.status).toBe(200);
+    expect(upstream.calls).toHaveLength(2);
+    expect(await post('/api/helicone/feedback', `{"requestId":${'['.repeat(5000)}`)).toMatchObject({
+      response: { status: 400 },
+    });
+  });
+
   it('413 over the body limit, declared or streamed', async () => {
     const { post, send, upstream } = testRoute({ limits: { maxBodyBytes: 1000 } });
     const big = chatBody({ messages: [{ role: 'user', content: 'x'.repeat(2000) }] });

@@ -63,7 +63,7 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((value) => JSON.stringify(value)),
-  fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+  fc.jsonValue({ maxDepth: 8 }).map((value) => JSON.stringify(value)),
   fc.string({ maxLength: 200 }),
   fc.uint8Array({ maxLength: 200 }),
   // Huge bodies, over and under the limit.
@@ -73,6 +73,26 @@ const body = fc.oneof(
       JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(size) }] }),
     ),
   fc.constant(''),
+  // Deep nesting inside an otherwise valid body: past the route's 128 levels, JSON.stringify would overflow.
+  fc
+    .record({
+      depth: fc.oneof(fc.integer({ min: 120, max: 140 }), fc.constantFrom(1_000, 10_000, 30_000)),
+      open: fc.constantFrom('[', '{"a":', '[{"a":'),
+      where: fc.constantFrom('x', 'messages', 'model'),
+    })
+    .map(({ depth, open, where }) => {
+      const close = open === '[' ? ']' : open === '{"a":' ? '}' : '}]';
+      const levels = Math.ceil(depth / (open === '[{"a":' ? 2 : 1));
+      const nested = `${open.repeat(levels)}1${close.repeat(levels)}`;
+      const fields: Record<string, string> = {
+        model: '"gpt-4o-mini"',
+        messages: '[{"role":"user","content":"x"}]',
+      };
+      fields[where] = where === 'messages' ? `[{"role":"user","content":${nested}}]` : nested;
+      return `{${Object.entries(fields)
+        .map(([name, value]) => `"${name}":${value}`)
+        .join(',')}}`;
+    }),
   fc.constant(
     '{"__proto__":{"model":"gpt-4o"},"constructor":{"prototype":{"x":1}},"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}]}',
   ),

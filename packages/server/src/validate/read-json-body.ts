@@ -1,5 +1,6 @@
 import { errorResponse } from '../responses/error-response';
 import type { Checked } from './body-result';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
 function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
@@ -42,7 +43,10 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
   return bytes;
 }
 
-/** The body as parsed JSON: 415 for another content type, 413 over `maxBytes`, 400 for bytes that are not JSON. */
+/**
+ * The body as parsed JSON: 415 for another content type, 413 over `maxBytes`, 400 for bytes that are not JSON or
+ * that nest deeper than `MAX_JSON_DEPTH` (checked before parsing, so nothing downstream can recurse too deep).
+ */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<Checked<unknown>> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     return {
@@ -70,6 +74,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     };
   }
   if (bytes === undefined) return { ok: false, response: tooLarge(maxBytes) };
+  if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+    return {
+      ok: false,
+      response: errorResponse(400, {
+        message: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+        code: 'body_too_deep',
+      }),
+    };
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { ok: true, value: JSON.parse(text) as unknown };
