@@ -241,6 +241,24 @@ describe('fromHeliconeMetadata', () => {
       expect(error.message).toMatch(message);
     });
 
+    it.each([
+      // The field shows at most 40 characters of a bad name, escaped; the header shows none.
+      ['a CRLF', `Env\r\nX-Padding: ${'-'.repeat(40)}\r\nHelicone-Auth: Bearer sk-helicone-x`],
+      ['5 KB of', 'A'.repeat(5 * 1024)],
+    ])('names a property key with %s characters by a placeholder, in a short message', (_label, name) => {
+      const error = errorOf(() => fromHeliconeMetadata({ [`Helicone-Property-${name}`]: 'x' }));
+      expect(error.header).toBe('Helicone-Property-<name>');
+      expect(error.message.length).toBeLessThan(300);
+      expect(error.message).not.toMatch(/[\r\n]/);
+      expect(error.message).not.toContain('sk-helicone-x');
+      expect(error.message).not.toContain('A'.repeat(100));
+    });
+
+    it('names the real header of a property whose name is fine but whose value is not', () => {
+      const error = errorOf(() => fromHeliconeMetadata({ 'helicone-property-env': 'a\u0000' }));
+      expect(error.header).toBe('helicone-property-env');
+    });
+
     it('never repeats the value in the message', () => {
       const error = errorOf(() => fromHeliconeMetadata({ 'Helicone-User-Id': 'sk-helicone-abc\r\n' }));
       expect(error.message).not.toContain('sk-helicone-abc');

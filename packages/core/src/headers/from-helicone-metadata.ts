@@ -1,6 +1,7 @@
 import type { HeaderValueError } from '../errors/header-value-error';
 import { DECIMAL } from '../internal/decimal';
 import { describePropertyField } from './describe-property-field';
+import { HELICONE_PROPERTY_PREFIX } from './header-names';
 import {
   checkAsciiHeaderValue,
   checkPropertyName,
@@ -72,8 +73,10 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
     const lower = name.toLowerCase();
     if (lower.startsWith(PROPERTY_PREFIX)) {
       const propertyName = name.slice(PROPERTY_PREFIX.length);
-      const where = { field: describePropertyField(propertyName), header: name };
-      checkPropertyName(propertyName, where);
+      const field = describePropertyField(propertyName);
+      // A bad name (CR, LF, 5 KB) must not reach the error: it is named by a placeholder, as toHeliconeHeaders does.
+      checkPropertyName(propertyName, { field, header: `${HELICONE_PROPERTY_PREFIX}<name>` });
+      const where = { field, header: name };
       const value = stringValue(raw, where);
       if (value === undefined) continue;
       const decoded = decodeHeaderValue(value, where);
