@@ -3,20 +3,34 @@ import { chatBody, startTestGateway } from '../helpers';
 
 type Outcome = { status: number; retryDelayMs?: number };
 
+/** Milliseconds a request takes from send to the end of its body. */
+async function timed(send: () => Promise<Response>): Promise<{ response: Response; elapsedMs: number }> {
+  const started = performance.now();
+  const response = await send();
+  await response.arrayBuffer();
+  return { response, elapsedMs: performance.now() - started };
+}
+
 describe('HELICONE.md §2.3 retries', () => {
   it('waits exactly min, min·factor, ... capped at max between tries, then succeeds', async () => {
+    const timeScale = 0.1;
     const { post, rows } = await startTestGateway({
-      timeScale: 0.01,
+      timeScale,
       faults: { openai: { type: 'status', status: 429, times: 4 } },
     });
-    const response = await post('/v1/chat/completions', chatBody('retry', { model: 'gpt-4o-mini/openai' }), {
-      'helicone-retry-enabled': 'true',
-      'helicone-retry-num': '5',
-      'helicone-retry-factor': '3',
-      'helicone-retry-min-timeout': '100',
-      'helicone-retry-max-timeout': '2000',
-    });
+    const { response, elapsedMs } = await timed(() =>
+      post('/v1/chat/completions', chatBody('retry', { model: 'gpt-4o-mini/openai' }), {
+        'helicone-retry-enabled': 'true',
+        'helicone-retry-num': '5',
+        'helicone-retry-factor': '3',
+        'helicone-retry-min-timeout': '100',
+        'helicone-retry-max-timeout': '2000',
+      }),
+    );
     expect(response.status).toBe(200);
+    // The waits really happen (a lower bound only, less 1 ms per wait of timer rounding): 100 + 300 + 900 +
+    // 2000 ms, scaled.
+    expect(elapsedMs).toBeGreaterThanOrEqual((100 + 300 + 900 + 2000) * timeScale - 4);
     const attempts = JSON.parse(rows()[0]!.attempts as string) as Outcome[];
     expect(attempts.map((outcome) => [outcome.status, outcome.retryDelayMs])).toEqual([
       [429, 100],
@@ -28,14 +42,18 @@ describe('HELICONE.md §2.3 retries', () => {
   });
 
   it("uses Helicone's defaults (5 retries, factor 2, 1 s to 10 s) and gives up after them", async () => {
+    const timeScale = 0.01;
     const { post, rows } = await startTestGateway({
-      timeScale: 0.0001,
+      timeScale,
       faults: { openai: { type: 'status', status: 500 } },
     });
-    const response = await post('/v1/chat/completions', chatBody('retry', { model: 'gpt-4o-mini/openai' }), {
-      'helicone-retry-enabled': 'true',
-    });
+    const { response, elapsedMs } = await timed(() =>
+      post('/v1/chat/completions', chatBody('retry', { model: 'gpt-4o-mini/openai' }), {
+        'helicone-retry-enabled': 'true',
+      }),
+    );
     expect(response.status).toBe(500);
+    expect(elapsedMs).toBeGreaterThanOrEqual((1000 + 2000 + 4000 + 8000 + 10000) * timeScale - 5);
     const attempts = JSON.parse(rows()[0]!.attempts as string) as Outcome[];
     expect(attempts.map((outcome) => outcome.retryDelayMs)).toEqual([
       1000,
