@@ -251,6 +251,16 @@ describe('raw Anthropic event streams (read by the same SSE layer for the gatewa
   });
 });
 
+describe('raw Anthropic event streams fed one byte at a time', () => {
+  it.each(anthropicStreamFixtures)('%s gives the same events as when read whole', async (fixture) => {
+    const bytes = fixtureBytes(fixture);
+    const whole = await collect(readServerSentEvents(streamOf(bytes).stream));
+    const byBytes = await collect(readServerSentEvents(byteByByte(bytes)));
+    expect(whole.length).toBeGreaterThanOrEqual(21);
+    expect(byBytes).toEqual(whole);
+  });
+});
+
 describe('non-streamed JSON fixtures through chatCompletionFromResponse', () => {
   it('gpt-4o-mini chat.completion: "Atlantic Ocean."', () => {
     const result = chatCompletionFromResponse(
