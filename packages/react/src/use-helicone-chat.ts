@@ -14,7 +14,7 @@ import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
 import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
 import type { Throttle } from './schedule-flush';
-import { serverBranches, serverMessages, serverTotals } from './server-snapshot';
+import { serverSnapshot } from './server-snapshot';
 import { hasFiles, toSendInput } from './to-send-input';
 import type {
   ChatSendInput,
@@ -24,12 +24,18 @@ import type {
 } from './use-helicone-chat-types';
 
 type Props = { chat: ChatOptions; throttle: Throttle };
-type Instance = { store: ChatStore; gate: RenderGate };
+type Instance = { store: ChatStore; gate: RenderGate; send: (input?: ChatSendInput) => Promise<void> };
 
 /** Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect. */
 function createInstance(latest: Latest<Props>): Instance {
   const store = createChatStore(() => latest.get().chat);
-  return { store, gate: createRenderGate(store, () => latest.get().throttle) };
+  return {
+    store,
+    gate: createRenderGate(store, () => latest.get().throttle),
+    // Files are read (and downscaled) first; anything else goes straight to the store.
+    send: (input) =>
+      hasFiles(input) ? toSendInput(input).then(store.getState().send) : store.getState().send(input),
+  };
 }
 
 /**
@@ -59,7 +65,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const [latest] = useState(() => createLatest(props));
   useLayoutEffect(() => latest.set(props));
 
-  const [{ store, gate }] = useState(() => createInstance(latest));
+  const [{ store, gate, send }] = useState(() => createInstance(latest));
   // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
   useLayoutEffect(() => store.retain(), [store]);
 
@@ -68,10 +74,11 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     if (sessionId !== undefined) store.getState().switchSession(sessionId);
   }, [store, sessionId]);
 
-  const model = options.model;
+  const modelOption = options.model;
   useEffect(() => {
-    if (model !== undefined && model !== store.getState().model) store.getState().setModel(model);
-  }, [store, model]);
+    if (modelOption !== undefined && modelOption !== store.getState().model)
+      store.getState().setModel(modelOption);
+  }, [store, modelOption]);
 
   const needsPrices = options.price === undefined && options.transport === undefined;
   useEffect(() => {
@@ -79,36 +86,11 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     void queryClient.prefetchQuery(modelsQueryOptions(api, context.transport));
   }, [needsPrices, queryClient, api, context.transport]);
 
-  const { subscribe } = gate;
-  const messages = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().messages,
-    () => serverMessages,
-  );
-  const status = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().status,
-    () => 'ready' as const,
-  );
-  const error = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().error,
-    () => undefined,
-  );
-  const branches = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().branches,
-    () => serverBranches,
-  );
-  const retryAt = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().retryAt,
-    () => undefined,
-  );
-  const totals = useSyncExternalStore(
-    subscribe,
-    () => gate.getSnapshot().totals,
-    () => serverTotals,
+  // One subscription to the gated state: a streaming answer re-renders at most once per frame.
+  const { messages, status, error, retryAt, branches, totals } = useSyncExternalStore(
+    gate.subscribe,
+    gate.getSnapshot,
+    () => serverSnapshot,
   );
   // The composer's text goes straight through: a held-back value would move the caret of a controlled input.
   const draft = useSyncExternalStore(
@@ -117,31 +99,23 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     () => '',
   );
   const readModel = () => store.getState().model;
-  const currentModel = useSyncExternalStore(store.subscribe, readModel, readModel);
+  const model = useSyncExternalStore(store.subscribe, readModel, readModel);
   const readSession = () => store.getState().session;
   const sessionInfo = useSyncExternalStore(store.subscribe, readSession, readSession);
 
-  const actions = useMemo(
-    () => ({
-      send: (input?: ChatSendInput) =>
-        hasFiles(input)
-          ? toSendInput(input).then((ready) => store.getState().send(ready))
-          : store.getState().send(input),
-      stop: () => store.getState().stop(),
-      regenerate: (messageId?: string) => store.getState().regenerate(messageId),
-      edit: (messageId: string, content: string) => store.getState().edit(messageId, content),
-      retry: () => store.getState().retry(),
-      addToolResult: (toolCallId: string, result: unknown) =>
-        store.getState().addToolResult(toolCallId, result),
-      selectBranch: (messageId: string, index?: number) => store.getState().selectBranch(messageId, index),
-      setDraft: (draft: string) => store.getState().setDraft(draft),
-      setModel: (model: string) => store.getState().setModel(model),
-      newSession: (sessionOptions?: { name?: string }) => store.getState().newSession(sessionOptions),
-      switchSession: (id: string) => store.getState().switchSession(id),
-    }),
-    [store],
-  );
-  const { newSession, switchSession, ...chatActions } = actions;
+  // The store's actions are its own stable functions.
+  const {
+    newSession,
+    switchSession,
+    stop,
+    regenerate,
+    edit,
+    retry,
+    addToolResult,
+    selectBranch,
+    setDraft,
+    setModel,
+  } = store.getState();
   const session = useMemo<UseHeliconeChatSession>(
     () => ({ ...sessionInfo, newSession, switchSession }),
     [sessionInfo, newSession, switchSession],
@@ -154,10 +128,18 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     retryAt,
     draft,
     branches,
-    model: currentModel,
+    model,
     session,
     totals,
     store,
-    ...chatActions,
+    send,
+    stop,
+    regenerate,
+    edit,
+    retry,
+    addToolResult,
+    selectBranch,
+    setDraft,
+    setModel,
   };
 }

@@ -15,6 +15,7 @@ export type ChatSessionInfo = {
   readonly path: string | undefined;
 };
 
+/** The actions are plain functions that keep their identity for the store's life: pass them around freely. */
 export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
   readonly session: ChatSessionInfo;
   readonly model: string;
@@ -24,27 +25,27 @@ export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
    * Resolves when the answer (and any tool steps) ended, whatever the outcome (see `status`, `error`).
    * Rejects with a `ChatActionError` only when refused: `busy` while a request runs, `empty-message`.
    */
-  send(input?: SendInput): Promise<void>;
+  send: (input?: SendInput) => Promise<void>;
   /** Aborts the request. The partial answer stays, marked `stopped`; status goes back to `ready`. */
-  stop(): void;
+  stop: () => void;
   /** A new answer as a sibling of the answer `messageId`, or to the user message `messageId` (default: the last one shown). */
-  regenerate(messageId?: string): Promise<void>;
+  regenerate: (messageId?: string) => Promise<void>;
   /** A user message: a new sibling with this text, then its answer. An answer or system message: a new sibling only. */
-  edit(messageId: string, content: string): Promise<void>;
+  edit: (messageId: string, content: string) => Promise<void>;
   /** Resends the request that failed (status `error`). */
-  retry(): Promise<void>;
+  retry: () => Promise<void>;
   /** The result of a client-side tool call; the chat continues once every call of the answer has one. */
-  addToolResult(toolCallId: string, result: unknown): Promise<void>;
+  addToolResult: (toolCallId: string, result: unknown) => Promise<void>;
   /** Shows `messageId` among its siblings, or, with `index`, the sibling at that position. */
-  selectBranch(messageId: string, index?: number): void;
+  selectBranch: (messageId: string, index?: number) => void;
   /** Siblings of any message (also off the selected branch); `branches[id]` has it for the shown ones. */
-  getBranches(messageId: string): BranchInfo | undefined;
-  setModel(model: string): void;
-  setDraft(draft: string): void;
+  getBranches: (messageId: string) => BranchInfo | undefined;
+  setModel: (model: string) => void;
+  setDraft: (draft: string) => void;
   /** Starts an empty session (the old one stays stored) and returns its id. */
-  newSession(options?: { name?: string }): string;
+  newSession: (options?: { name?: string }) => string;
   /** Shows another stored session. A request running in the old one is stopped unless another store shows it. */
-  switchSession(id: string): void;
+  switchSession: (id: string) => void;
 };
 
 export type ChatStore = StoreApi<ChatStoreState> & {
