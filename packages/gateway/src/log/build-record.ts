@@ -30,6 +30,8 @@ export function buildRecord(
     promptTokens: null,
     completionTokens: null,
     reasoningTokens: null,
+    promptCacheReadTokens: null,
+    promptCacheWriteTokens: null,
     costUsd: null,
     cacheHit: false,
     cacheEnabled: false,

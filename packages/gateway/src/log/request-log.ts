@@ -36,6 +36,8 @@ function fromRow(row: Row): StoredRequest {
     completionTokens: number('completion_tokens'),
     totalTokens: number('total_tokens'),
     reasoningTokens: number('reasoning_tokens'),
+    promptCacheReadTokens: number('prompt_cache_read_tokens'),
+    promptCacheWriteTokens: number('prompt_cache_write_tokens'),
     costUsd: number('cost_usd'),
     cacheHit: row.cache_hit === 1,
     cacheEnabled: row.cache_enabled === 1,
@@ -80,12 +82,14 @@ export function openRequestLog(file: string): RequestLog {
       request_id, path, created_at, completed_at, latency_ms, time_to_first_token_ms, status, http_status,
       stream, requested_model, model, provider, prompt_tokens, completion_tokens, total_tokens,
       reasoning_tokens, cost_usd, cache_hit, cache_enabled, user_id, session_id, session_path, session_name,
-      properties, prompt_id, request_body, response_body, error, attempts
+      properties, prompt_id, request_body, response_body, error, attempts, prompt_cache_read_tokens,
+      prompt_cache_write_tokens
     ) VALUES (
       @requestId, @path, @createdAt, @completedAt, @latencyMs, @timeToFirstTokenMs, @status, @httpStatus,
       @stream, @requestedModel, @model, @provider, @promptTokens, @completionTokens, @totalTokens,
       @reasoningTokens, @costUsd, @cacheHit, @cacheEnabled, @userId, @sessionId, @sessionPath, @sessionName,
-      @properties, @promptId, @requestBody, @responseBody, @error, @attempts
+      @properties, @promptId, @requestBody, @responseBody, @error, @attempts, @promptCacheReadTokens,
+      @promptCacheWriteTokens
     )
     ON CONFLICT (request_id) DO UPDATE SET
       path = excluded.path, created_at = excluded.created_at, completed_at = excluded.completed_at,
@@ -98,7 +102,8 @@ export function openRequestLog(file: string): RequestLog {
       user_id = excluded.user_id, session_id = excluded.session_id, session_path = excluded.session_path,
       session_name = excluded.session_name, properties = excluded.properties, prompt_id = excluded.prompt_id,
       request_body = excluded.request_body, response_body = excluded.response_body, error = excluded.error,
-      attempts = excluded.attempts
+      attempts = excluded.attempts, prompt_cache_read_tokens = excluded.prompt_cache_read_tokens,
+      prompt_cache_write_tokens = excluded.prompt_cache_write_tokens
   `);
   const feedback = database.prepare(
     'UPDATE requests SET feedback_rating = ?, feedback_at = ? WHERE request_id = ?',

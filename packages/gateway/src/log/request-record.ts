@@ -16,6 +16,10 @@ export type RequestRecord = {
   promptTokens: number | null;
   completionTokens: number | null;
   reasoningTokens: number | null;
+  /** Prompt tokens read from the provider's prompt cache (`prompt_tokens_details.cached_tokens`). */
+  promptCacheReadTokens: number | null;
+  /** Prompt tokens written to the provider's prompt cache (`cache_write_tokens`). */
+  promptCacheWriteTokens: number | null;
   costUsd: number | null;
   cacheHit: boolean;
   cacheEnabled: boolean;

@@ -17,6 +17,8 @@ CREATE TABLE IF NOT EXISTS requests (
   completion_tokens INTEGER,
   total_tokens INTEGER,
   reasoning_tokens INTEGER,
+  prompt_cache_read_tokens INTEGER,
+  prompt_cache_write_tokens INTEGER,
   cost_usd REAL,
   cache_hit INTEGER NOT NULL DEFAULT 0,
   cache_enabled INTEGER NOT NULL DEFAULT 0,
@@ -40,4 +42,6 @@ CREATE INDEX IF NOT EXISTS requests_session_id ON requests (session_id);
 /** Columns added after the first version of the table: added to older logs when they are opened. */
 export const addedColumns: readonly { name: string; definition: string }[] = [
   { name: 'attempts', definition: "attempts TEXT NOT NULL DEFAULT '[]'" },
+  { name: 'prompt_cache_read_tokens', definition: 'prompt_cache_read_tokens INTEGER' },
+  { name: 'prompt_cache_write_tokens', definition: 'prompt_cache_write_tokens INTEGER' },
 ];

@@ -11,6 +11,9 @@ export type Usage = {
   prompt_tokens?: number;
   completion_tokens?: number;
   completion_tokens_details?: { reasoning_tokens?: number };
+  prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number };
+  /** Where some providers' normalized usage puts the cache writes instead (HELICONE.md §5.1). */
+  cache_write_tokens?: number;
 };
 
 /** What sending a provider's answer needs: the call, the winning attempt, and the after-answer steps. */

@@ -6,6 +6,22 @@ import type { StoredRequest } from '../log/request-record';
 
 const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
 
+/**
+ * The properties as Helicone stores them (HELICONE.md §2.1): the `Helicone-Property-*` ones, plus the session
+ * headers, which the real gateway also keeps as properties under their header names. The log keeps those in
+ * their own columns.
+ */
+function requestProperties(row: StoredRequest): Record<string, string> {
+  const mirrored: [string, string | null][] = [
+    ['Helicone-Session-Id', row.sessionId],
+    ['Helicone-Session-Path', row.sessionPath],
+    ['Helicone-Session-Name', row.sessionName],
+  ];
+  const properties = { ...row.properties };
+  for (const [name, value] of mirrored) if (value !== null) properties[name] = value;
+  return properties;
+}
+
 /** A logged request in the field names of Helicone's `HeliconeRequest` (HELICONE.md §4.2). */
 export function heliconeRequest(row: StoredRequest, includeBody: boolean) {
   return {
@@ -25,11 +41,11 @@ export function heliconeRequest(row: StoredRequest, includeBody: boolean) {
     completion_tokens: row.completionTokens,
     total_tokens: row.totalTokens,
     reasoning_tokens: row.reasoningTokens,
-    prompt_cache_read_tokens: 0,
-    prompt_cache_write_tokens: 0,
+    prompt_cache_read_tokens: row.promptCacheReadTokens,
+    prompt_cache_write_tokens: row.promptCacheWriteTokens,
     cost: row.costUsd,
     costUSD: row.costUsd,
-    request_properties: row.properties,
+    request_properties: requestProperties(row),
     request_user_id: row.userId,
     session_id: row.sessionId,
     session_path: row.sessionPath,

@@ -1,5 +1,6 @@
 import { attemptCost } from '../behaviours/cost';
 import type { AnswerContext, Usage } from './answer-context';
+import { promptCacheTokens } from './prompt-cache-tokens';
 
 /**
  * A JSON answer: the log row first, then the body. A `cut` fault drops the connection instead, a `malformed` one
@@ -19,6 +20,7 @@ export function sendJsonAnswer(context: AnswerContext, json: Record<string, unkn
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
     reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? null,
+    ...promptCacheTokens(usage),
     costUsd: cost,
     responseBody: text,
     error: broken ? `Answer ${broken.type === 'cut' ? 'cut' : 'malformed'} by a local gateway fault` : null,

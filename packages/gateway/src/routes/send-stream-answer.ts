@@ -2,6 +2,7 @@ import { attemptCost } from '../behaviours/cost';
 import { countPromptTokens, type PromptMessage } from '../generator/prompt-tokens';
 import { startEventStream } from '../http/event-stream';
 import type { AnswerContext, Usage } from './answer-context';
+import { promptCacheTokens } from './prompt-cache-tokens';
 import { malformedEvent, withStreamFault } from './stream-fault';
 import { writeChunkStream, type StreamOutcome } from './write-chunk-stream';
 
@@ -42,6 +43,7 @@ export async function sendStreamAnswer(
       promptTokens: usage?.prompt_tokens ?? promptTokens,
       completionTokens: outcome.tally.completionTokens(),
       reasoningTokens: outcome.tally.reasoningTokens(),
+      ...promptCacheTokens(usage),
       costUsd: cost,
       responseBody: JSON.stringify(outcome.completion),
       error,

@@ -1,4 +1,5 @@
 import { countTokens } from '../generator/tokens';
+import type { Usage } from './answer-context';
 
 type Delta = {
   content?: unknown;
@@ -11,11 +12,7 @@ export class StreamTally {
   private text = '';
   private reasoningText = '';
   firstTokenAt: number | null = null;
-  usage: {
-    prompt_tokens?: number;
-    completion_tokens?: number;
-    completion_tokens_details?: { reasoning_tokens?: number };
-  } | null = null;
+  usage: Usage | null = null;
 
   add(chunk: unknown): void {
     if (typeof chunk !== 'object' || chunk === null) return;

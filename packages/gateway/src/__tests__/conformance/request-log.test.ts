@@ -130,6 +130,30 @@ describe('HELICONE.md §4.1 feedback and §4.2 GET /v1/request/{id}', () => {
     expect(typeof data.delay_ms).toBe('number');
   });
 
+  it('keeps the session headers among request_properties, as Helicone stores them (§2.1)', async () => {
+    const { gateway, post, rows } = await startTestGateway();
+    await post('/v1/chat/completions', chatBody('session'), {
+      'helicone-request-id': requestId,
+      'helicone-session-id': 'session-7',
+      'helicone-session-path': '/support/refund',
+      'helicone-session-name': 'Customer Support',
+      'helicone-property-team': 'red',
+    });
+    const response = await fetch(`${gateway.url}/v1/request/${requestId}`, {
+      headers: { authorization: `Bearer ${gateway.apiKey}` },
+    });
+    const { data } = (await response.json()) as { data: Record<string, unknown> };
+    expect(data.request_properties).toEqual({
+      team: 'red',
+      'Helicone-Session-Id': 'session-7',
+      'Helicone-Session-Path': '/support/refund',
+      'Helicone-Session-Name': 'Customer Support',
+    });
+    expect(data).toMatchObject({ prompt_cache_read_tokens: 0, prompt_cache_write_tokens: 0 });
+    // The log keeps the user's properties apart from the session columns.
+    expect(rows()[0]!.properties).toBe(JSON.stringify({ team: 'red' }));
+  });
+
   it('answers 404 for an unknown request, 400 for a rating that is not boolean, 401 without the key', async () => {
     const { gateway, post } = await startTestGateway();
     expect((await post(`/v1/request/${requestId}/feedback`, { rating: true })).status).toBe(404);

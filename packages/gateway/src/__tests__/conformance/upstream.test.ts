@@ -193,7 +193,7 @@ describe('upstream: an OpenAI-compatible server (a second local gateway)', () =>
 describe('upstream: Anthropic Messages converted as Helicone converts them', () => {
   it('turns the recorded stream into the recorded OpenAI chunks, chunk for chunk apart from created', async () => {
     const anthropic = await fakeAnthropic();
-    const { post } = await startTestGateway({
+    const { post, rows } = await startTestGateway({
       upstream: { url: anthropic.url, format: 'anthropic', apiKey: 'anthropic-test-key' },
     });
     const response = await post('/v1/chat/completions', {
@@ -225,6 +225,8 @@ describe('upstream: Anthropic Messages converted as Helicone converts them', () 
       expect(typeof created).toBe('number');
       expect(rest).toEqual(wanted);
     });
+    // The recorded usage: 500 prompt tokens read from Anthropic's cache, 20 written (1 h).
+    expect(rows()[0]).toMatchObject({ prompt_cache_read_tokens: 500, prompt_cache_write_tokens: 20 });
     const [sent] = anthropic.received;
     expect(sent!.path).toBe('/v1/messages');
     expect(sent!.headers['x-api-key']).toBe('anthropic-test-key');
@@ -246,13 +248,14 @@ describe('upstream: Anthropic Messages converted as Helicone converts them', () 
 
   it('converts a non-streamed message, with cached and written prompt tokens', async () => {
     const anthropic = await fakeAnthropic();
-    const { client, rows } = await startTestGateway({
+    const { client, gateway, rows } = await startTestGateway({
       upstream: { url: anthropic.url, format: 'anthropic' },
     });
-    const completion = await client.chat.completions.create({
-      model: 'claude-3.5-sonnet',
-      messages: [{ role: 'user', content: 'Hi' }],
-    });
+    const requestId = '6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const completion = await client.chat.completions.create(
+      { model: 'claude-3.5-sonnet', messages: [{ role: 'user', content: 'Hi' }] },
+      { headers: { 'helicone-request-id': requestId } },
+    );
     expect(completion).toMatchObject({
       id: 'msg_01R5e95hqDGjCfwueBymqQvy',
       object: 'chat.completion',
@@ -275,7 +278,20 @@ describe('upstream: Anthropic Messages converted as Helicone converts them', () 
         },
       },
     });
-    expect(rows()[0]).toMatchObject({ prompt_tokens: 192, completion_tokens: 12, provider: 'anthropic' });
+    expect(rows()[0]).toMatchObject({
+      prompt_tokens: 192,
+      completion_tokens: 12,
+      provider: 'anthropic',
+      prompt_cache_read_tokens: 183,
+      prompt_cache_write_tokens: 50,
+    });
+    const logged = await fetch(`${gateway.url}/v1/request/${requestId}`, {
+      headers: { authorization: `Bearer ${gateway.apiKey}` },
+    });
+    expect(((await logged.json()) as { data: Record<string, unknown> }).data).toMatchObject({
+      prompt_cache_read_tokens: 183,
+      prompt_cache_write_tokens: 50,
+    });
   });
 
   it('streams thinking as delta.reasoning, then reasoning_details with the signature', async () => {
