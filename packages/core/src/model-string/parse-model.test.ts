@@ -94,14 +94,45 @@ describe('parseModel', () => {
     }
   });
 
+  it('refuses to write a first entry "helicone/<provider>", which would read back as the LiteLLM prefix', () => {
+    const parsed = parseModel('helicone/helicone/openai,gpt-4o');
+    expect(parsed.prefix).toBe('helicone/');
+    expect(parsed.entries[0]).toEqual({ kind: 'model', name: 'helicone', online: false, provider: 'openai' });
+    let caught: unknown;
+    try {
+      formatModel(parsed);
+    } catch (error) {
+      caught = error;
+    }
+    expect(ModelStringError.isInstance(caught)).toBe(true);
+    expect(caught).toMatchObject({ entryIndex: 0, entry: 'helicone/openai' });
+    expect((caught as Error).message).toMatch(/LiteLLM prefix/);
+    // Anywhere but first, or without a provider, or online, the name is not ambiguous.
+    expect(formatModel(parseModel('gpt-4o,helicone/openai'))).toBe('gpt-4o,helicone/openai');
+    expect(formatModel(parseModel('helicone'))).toBe('helicone');
+    expect(formatModel(parseModel('helicone:online/openai'))).toBe('helicone:online/openai');
+    expect(formatModel(parseModel('!openai,helicone/openai'))).toBe('!openai,helicone/openai');
+  });
+
   it('rejects a model that is not a string', () => {
     expect(() => parseModel(42 as unknown as string)).toThrow(/must be a string/);
   });
 });
 
 const nameArbitrary = fc
-  .stringMatching(/^[A-Za-z0-9._@+-][A-Za-z0-9._:@+-]{0,30}$/)
+  .oneof(
+    { weight: 9, arbitrary: fc.stringMatching(/^[A-Za-z0-9._@+-][A-Za-z0-9._:@+-]{0,30}$/) },
+    { weight: 1, arbitrary: fc.constant('helicone') },
+  )
   .filter((name) => !name.endsWith(':online'));
+
+/** A first entry `helicone/<provider>` reads back as LiteLLM's prefix: formatModel refuses to write it. */
+const isAmbiguous = (entries: readonly ModelEntry[]) => {
+  const first = entries[0];
+  return (
+    first?.kind === 'model' && first.name === 'helicone' && !first.online && first.provider !== undefined
+  );
+};
 const providerArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/);
 const targetArbitrary: fc.Arbitrary<ModelTarget> = fc
   .record({
@@ -130,6 +161,10 @@ describe('model string round trip (property)', () => {
         fc.array(entryArbitrary, { minLength: 1, maxLength: 6 }),
         fc.boolean(),
         (entries, prefixed) => {
+          if (isAmbiguous(entries)) {
+            expect(() => formatModel({ entries })).toThrow(ModelStringError);
+            return;
+          }
           const text = (prefixed ? 'helicone/' : '') + formatModel({ entries });
           const parsed = parseModel(text);
           expect(parsed.entries).toEqual(entries);

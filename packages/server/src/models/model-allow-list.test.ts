@@ -26,17 +26,25 @@ describe('model strings', () => {
     expect((upstream.last.json as { model: string }).model).toBe(forwarded);
   });
 
-  it.each(['', '   ', 'gpt-4o,', 'gpt 4o', 'a/b/c/d', 'gpt-4o,!', 'helicone/', '/openai'])(
-    '400 invalid_model for %j',
-    async (model) => {
-      const { post, upstream } = testRoute();
-      const { response, json } = await post('/api/helicone/chat/completions', chatBody({ model }));
-      expect(response.status).toBe(400);
-      expect(json.error.code).toBe('invalid_model');
-      expect(json.error.param).toBe('model');
-      expect(upstream.calls).toHaveLength(0);
-    },
-  );
+  // `helicone/helicone/openai`: the model `helicone` on `openai`, whose gateway form would read back as the prefix.
+  it.each([
+    '',
+    '   ',
+    'gpt-4o,',
+    'gpt 4o',
+    'a/b/c/d',
+    'gpt-4o,!',
+    'helicone/',
+    '/openai',
+    'helicone/helicone/openai',
+  ])('400 invalid_model for %j', async (model) => {
+    const { post, upstream } = testRoute();
+    const { response, json } = await post('/api/helicone/chat/completions', chatBody({ model }));
+    expect(response.status).toBe(400);
+    expect(json.error.code).toBe('invalid_model');
+    expect(json.error.param).toBe('model');
+    expect(upstream.calls).toHaveLength(0);
+  });
 });
 
 describe('long model strings', () => {

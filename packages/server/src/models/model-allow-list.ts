@@ -1,4 +1,10 @@
-import { formatModel, ModelStringError, parseModel, type ModelTarget } from '@helicone-kit/core';
+import {
+  formatModel,
+  ModelStringError,
+  parseModel,
+  type ModelTarget,
+  type ParsedModel,
+} from '@helicone-kit/core';
 import { compileModelPattern, matchesModelPattern, type ModelPattern } from './model-pattern';
 
 export type ModelCheck =
@@ -26,32 +32,35 @@ export function createModelAllowList(patterns: readonly ModelPattern[] | undefin
   return {
     patterns,
     check(model) {
-      let parsed;
       try {
-        parsed = parseModel(model);
+        return checkParsed(parseModel(model));
       } catch (error) {
+        // parseModel's errors, and formatModel's for a first entry `helicone/<provider>` (read as the prefix).
         if (ModelStringError.isInstance(error)) {
           return { ok: false, reason: 'invalid', message: shorten(error.message) };
         }
         throw error;
       }
-      if (patterns !== undefined) {
-        for (const target of parsed.targets) {
-          if (!patterns.some((pattern) => matchesModelPattern(pattern, target))) {
-            return {
-              ok: false,
-              reason: 'not-allowed',
-              target,
-              message: shorten(
-                `The model ${JSON.stringify(describeTarget(target))} is not allowed on this route.`,
-              ),
-            };
-          }
-        }
-      }
-      return { ok: true, model: formatModel(parsed) };
     },
   };
+
+  function checkParsed(parsed: ParsedModel): ModelCheck {
+    if (patterns !== undefined) {
+      for (const target of parsed.targets) {
+        if (!patterns.some((pattern) => matchesModelPattern(pattern, target))) {
+          return {
+            ok: false,
+            reason: 'not-allowed',
+            target,
+            message: shorten(
+              `The model ${JSON.stringify(describeTarget(target))} is not allowed on this route.`,
+            ),
+          };
+        }
+      }
+    }
+    return { ok: true, model: formatModel(parsed) };
+  }
 }
 
 export function compileModelPatterns(sources: readonly string[]): ModelPattern[] | string {
