@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatBody, testRoute } from './__tests__/support/test-route';
+import { chatBody, TEST_KEY, testRoute } from './__tests__/support/test-route';
 import { jsonReply } from './__tests__/support/recording-upstream';
 
 const errorShape = (status: number, code: string) => ({
@@ -260,7 +260,7 @@ describe('failures of the app or the upstream', () => {
   it('authorize throwing gives 500 without detail, and the log line is redacted', async () => {
     const route = testRoute({
       authorize: () => {
-        throw new Error('db down while checking sk-helicone-route-test-4f2a9c1d8e7b6a5f');
+        throw new Error(`db down while checking ${TEST_KEY}`);
       },
     });
     const { response, json } = await route.post('/api/helicone/chat/completions', chatBody());
@@ -272,9 +272,7 @@ describe('failures of the app or the upstream', () => {
   it('502 when the gateway cannot be reached, logging the reason without the key', async () => {
     const route = testRoute({}, () => {
       throw new TypeError('fetch failed', {
-        cause: new Error(
-          'connect ECONNREFUSED https://gateway.test/sk-helicone-route-test-4f2a9c1d8e7b6a5f/v1',
-        ),
+        cause: new Error(`connect ECONNREFUSED https://gateway.test/${TEST_KEY}/v1`),
       });
     });
     const { response, json } = await route.post('/api/helicone/chat/completions', chatBody());
@@ -325,7 +323,7 @@ describe('failures of the app or the upstream', () => {
         'application/json',
         JSON.stringify({
           error: {
-            message: 'provider said: bad key sk-helicone-route-test-4f2a9c1d8e7b6a5f',
+            message: `provider said: bad key ${TEST_KEY}`,
             type: 'server_error',
           },
         }),

@@ -1,4 +1,5 @@
 import { applyCorsHeaders } from '../cors/cors-headers';
+import type { Redact } from '../secrets/redactor';
 
 /**
  * Upstream headers the browser gets. An allow-list: nothing else (cookies, hop-by-hop, `Content-Encoding` that
@@ -26,14 +27,20 @@ const FORWARDED_RESPONSE_HEADERS = [
 export type ResponseHeaderContext = {
   requestId: string;
   corsOrigin: string | undefined;
+  redact: Redact;
 };
 
-/** The headers of the route's answer: the upstream's allowed headers, no caching, no proxy buffering, CORS. */
+/**
+ * The headers of the route's answer: the upstream's allowed headers, no caching, no proxy buffering, CORS. A value
+ * that holds a secret (an upstream echoing the key it was sent) is dropped, not passed on redacted: a half header
+ * is worse than none.
+ */
 export function buildResponseHeaders(upstream: Headers, context: ResponseHeaderContext): Headers {
+  const { redact } = context;
   const headers = new Headers();
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null && redact(value) === value) headers.set(name, value);
   }
   // The gateway echoes the request id as Helicone-Id; say it ourselves when an upstream (a legacy proxy) does not.
   if (!headers.has('helicone-id')) headers.set('Helicone-Id', context.requestId);

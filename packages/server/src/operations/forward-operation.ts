@@ -58,7 +58,7 @@ export async function forwardOperation(context: RequestContext, operation: Opera
   if (result.kind !== 'response') return failureResponse(context, result, `POST ${upstreamPaths[operation]}`);
 
   const upstream = result.response;
-  const headers = buildResponseHeaders(upstream.headers, { requestId, corsOrigin });
+  const headers = buildResponseHeaders(upstream.headers, { requestId, corsOrigin, redact: options.redact });
   if (!upstream.ok) return upstreamErrorResponse(upstream, headers, options.redact);
   // The body goes through as it came: no parsing, no re-encoding, no buffering.
   return new Response(upstream.body, { status: upstream.status, headers });

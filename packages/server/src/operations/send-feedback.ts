@@ -38,7 +38,7 @@ export async function sendFeedback(context: RequestContext): Promise<Response> {
   if (!upstream.ok) {
     return upstreamErrorResponse(
       upstream,
-      buildResponseHeaders(new Headers(), { requestId, corsOrigin }),
+      buildResponseHeaders(new Headers(), { requestId, corsOrigin, redact: options.redact }),
       options.redact,
     );
   }

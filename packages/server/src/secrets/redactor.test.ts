@@ -25,4 +25,13 @@ describe('createRedactor', () => {
     expect(createRedactor([key])('nothing to see')).toBe('nothing to see');
     expect(createRedactor(['short'])('a short word')).toBe('a short word');
   });
+
+  it('redacts 8 or more of a secret’s first characters at the end of a cut text, before an ellipsis too', () => {
+    const secret = 'route-key-0123456789abcdef';
+    const redact = createRedactor([secret]);
+    expect(redact(`bad key ${secret.slice(0, 12)}…`)).toBe('bad key [redacted]…');
+    expect(redact(`bad key ${secret.slice(0, 8)}...`)).toBe('bad key [redacted]...');
+    expect(redact(`bad key ${secret.slice(0, 7)}`)).toBe(`bad key ${secret.slice(0, 7)}`);
+    expect(redact(`${secret.slice(0, 12)} in the middle`)).toBe(`${secret.slice(0, 12)} in the middle`);
+  });
 });

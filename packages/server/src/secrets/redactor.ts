@@ -5,18 +5,44 @@ export type Redact = (text: string) => string;
 const REDACTED = '[redacted]';
 /** Shorter values would be redacted out of ordinary words; keys are far longer. */
 const MINIMUM_SECRET_LENGTH = 8;
+/** What a cut text may end with after the cut: an ellipsis, dots, quotes, spaces. */
+const CUT_MARK = /[\s.…"'`]*$/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Replaces every form of every secret (plain, URL-encoded, base64) with `[redacted]`. */
+/**
+ * A text cut short (by an upstream, or by an error class that keeps the first 1,000 characters) can end in the
+ * first part of a secret, which no whole-secret pattern matches. Any such part of at least 8 characters right
+ * before the end (or before a trailing ellipsis) is redacted too.
+ */
+function redactCutTail(text: string, secrets: readonly string[]): string {
+  const mark = CUT_MARK.exec(text)?.[0] ?? '';
+  const body = text.slice(0, text.length - mark.length);
+  for (const secret of secrets) {
+    for (
+      let length = Math.min(secret.length - 1, body.length);
+      length >= MINIMUM_SECRET_LENGTH;
+      length -= 1
+    ) {
+      if (body.endsWith(secret.slice(0, length)))
+        return `${body.slice(0, body.length - length)}${REDACTED}${mark}`;
+    }
+  }
+  return text;
+}
+
+/**
+ * Replaces every form of every secret (plain, URL-encoded, base64) with `[redacted]`, and a secret's first
+ * characters (8 or more) at the end of a cut text.
+ */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redact {
-  const forms = secrets
-    .filter((secret): secret is string => secret !== undefined && secret.length >= MINIMUM_SECRET_LENGTH)
-    .flatMap(secretForms)
-    .sort((a, b) => b.length - a.length);
+  const kept = secrets.filter(
+    (secret): secret is string => secret !== undefined && secret.length >= MINIMUM_SECRET_LENGTH,
+  );
+  const forms = kept.flatMap(secretForms).sort((a, b) => b.length - a.length);
   if (forms.length === 0) return (text) => text;
   const pattern = new RegExp(forms.map(escapeRegExp).join('|'), 'g');
-  return (text) => text.replace(pattern, REDACTED);
+  return (text) => redactCutTail(text.replace(pattern, REDACTED), kept);
 }

@@ -1,5 +1,6 @@
 import { GatewayError } from '@helicone-kit/core';
 import type { Redact } from '../secrets/redactor';
+import { readErrorText } from './read-error-text';
 
 const redactNullable = (value: string | null, redact: Redact) => (value === null ? null : redact(value));
 
@@ -7,13 +8,18 @@ const redactNullable = (value: string | null, redact: Redact) => (value === null
  * An upstream error as the browser gets it: the same status, the body parsed in whatever shape it came (the
  * gateway's `success:false` body, OpenAI's, Google's, plain text) and rewritten in the OpenAI shape, with every
  * secret redacted. Nothing else of the upstream body is passed on.
+ *
+ * The whole body text is redacted before anything parses or cuts it (`GatewayError` keeps the first 1,000
+ * characters of a message, which could end inside a key), and the parsed fields again (JSON escapes such as
+ * `\/` or `\u0073` hide a key from the first pass).
  */
 export async function upstreamErrorResponse(
   upstream: Response,
   headers: Headers,
   redact: Redact,
 ): Promise<Response> {
-  const error = await GatewayError.fromResponse(upstream);
+  const text = redact(await readErrorText(upstream));
+  const error = GatewayError.fromBody(upstream.status, text, upstream.headers);
   const { error: body } = error.toJSON();
   const sanitized = {
     error: {

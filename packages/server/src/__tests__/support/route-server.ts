@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startLocalGateway, type LocalGateway, type LocalGatewayOptions } from '@helicone-kit/gateway';
@@ -25,7 +26,12 @@ export async function startRouteServer(
   options: HeliconeHandlerOptions = {},
   gatewayOptions: LocalGatewayOptions = {},
 ): Promise<RouteServer> {
-  const gateway = await startLocalGateway({ onWarning: () => undefined, ...gatewayOptions });
+  const gateway = await startLocalGateway({
+    onWarning: () => undefined,
+    // Not `sk-helicone-…`: core masks that pattern itself, which would hide a gap in the route's redaction.
+    apiKey: `route-socket-key-${randomBytes(12).toString('hex')}`,
+    ...gatewayOptions,
+  });
   const log = captureLog();
   const handler = createHeliconeHandler({
     apiKey: gateway.apiKey,
