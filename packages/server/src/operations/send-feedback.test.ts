@@ -16,9 +16,9 @@ describe('POST {base}/feedback', () => {
     expect(upstream.last.headers.get('authorization')).toBe(`Bearer ${TEST_KEY}`);
   });
 
-  it('uses the EU API for an eu- key unless apiBaseURL is given', async () => {
+  it('uses the EU API for an EU key (sk-helicone-eu-…) unless apiBaseURL is given', async () => {
     const { upstream, handler } = (() => {
-      const route = testRoute({ apiKey: 'eu-sk-helicone-0123456789abcdef', apiBaseURL: undefined });
+      const route = testRoute({ apiKey: 'sk-helicone-eu-0123456789abcdef', apiBaseURL: undefined });
       return route;
     })();
     await handler(

@@ -6,7 +6,7 @@ export type HeliconeHandlerOptions = {
   apiKey?: string;
   /** The AI gateway, with or without `/v1`. Default `HELICONE_BASE_URL`, else `https://ai-gateway.helicone.ai/v1`. */
   baseURL?: string;
-  /** Helicone's REST API. Default `HELICONE_API_BASE`, else `https://api.helicone.ai` (`https://eu.api.helicone.ai` for an `eu-` key). */
+  /** Helicone's REST API. Default `HELICONE_API_BASE`, else `https://api.helicone.ai` (`https://eu.api.helicone.ai` for an EU key, `sk-helicone-eu-…`). */
   apiBaseURL?: string;
   /** Where the route is mounted. Default `/api/helicone`. */
   basePath?: string;

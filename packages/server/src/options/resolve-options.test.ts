@@ -36,12 +36,19 @@ describe('options checked at creation', () => {
     expect(resolved.apiBaseURL).toBe('http://127.0.0.1:8788');
   });
 
-  it('defaults to the cloud gateway and API, and the EU API for an eu- key', () => {
+  it('defaults to the cloud gateway and API, and the EU API for an EU key (sk-helicone-eu-…)', () => {
     vi.stubEnv('HELICONE_BASE_URL', '');
     vi.stubEnv('HELICONE_API_BASE', '');
     expect(resolveOptions({ apiKey }).targets.chat.baseURL).toBe('https://ai-gateway.helicone.ai/v1');
     expect(resolveOptions({ apiKey }).apiBaseURL).toBe('https://api.helicone.ai');
-    expect(resolveOptions({ apiKey: `eu-${apiKey}` }).apiBaseURL).toBe('https://eu.api.helicone.ai');
+    const apiOf = (key: string) => resolveOptions({ apiKey: key }).apiBaseURL;
+    // Helicone's EU keys are `sk-helicone-eu-…` (and `pk-helicone-eu-…`); a bare `eu-` prefix is read the same way.
+    expect(apiOf('sk-helicone-eu-0123456789abcdef')).toBe('https://eu.api.helicone.ai');
+    expect(apiOf('pk-helicone-eu-0123456789abcdef')).toBe('https://eu.api.helicone.ai');
+    expect(apiOf('eu-0123456789abcdef')).toBe('https://eu.api.helicone.ai');
+    expect(apiOf('sk-helicone-0123456789abcdef')).toBe('https://api.helicone.ai');
+    expect(apiOf('sk-helicone-europe-0123456789')).toBe('https://api.helicone.ai');
+    expect(apiOf('xsk-helicone-eu-0123456789')).toBe('https://api.helicone.ai');
     expect(resolveOptions({ apiKey }).basePath).toBe('/api/helicone');
   });
 
