@@ -14,7 +14,7 @@ import { readEnvironment } from './read-environment';
 export const DEFAULT_BASE_URL = 'https://ai-gateway.helicone.ai/v1';
 export const DEFAULT_API_BASE_URL = 'https://api.helicone.ai';
 export const EU_API_BASE_URL = 'https://eu.api.helicone.ai';
-/** Helicone's EU keys are `sk-helicone-eu-…` (`pk-helicone-eu-…` for write-only keys); a bare `eu-…` counts too. */
+/** Helicone's EU keys are `sk-helicone-eu-…` (or `pk-helicone-eu-…`); a bare `eu-…` counts too. */
 const EU_KEY = /^(?:[sp]k-helicone-)?eu-/;
 export const DEFAULT_BASE_PATH = '/api/helicone';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
