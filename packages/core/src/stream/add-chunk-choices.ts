@@ -118,23 +118,44 @@ function addDelta(choice: MutableChoice, delta: Record<string, unknown>): void {
 
 function addToolCallFragment(choice: MutableChoice, raw: unknown): void {
   if (typeof raw !== 'object' || raw === null) return;
-  const fragment = raw as ToolCallDelta;
-  const index = typeof fragment.index === 'number' ? fragment.index : choice.toolCalls.length;
+  const fragment = raw as Partial<ToolCallDelta>;
   const id = typeof fragment.id === 'string' && fragment.id !== '' ? fragment.id : undefined;
-  let call = choice.toolCallsByIndex.get(index);
-  // A different id at a known index is a new call (some providers reuse index 0); the same id repeated on every
-  // fragment (Helicone's Anthropic conversion) is not.
-  if (!call || (id !== undefined && call.id !== '' && call.id !== id)) {
-    call = { index, id: id ?? '', type: 'function', name: '', arguments: '' };
-    choice.toolCallsByIndex.set(index, call);
-    choice.toolCalls.push(call);
-  } else if (id !== undefined && call.id === '') {
-    call.id = id;
-  }
+  const call =
+    typeof fragment.index === 'number'
+      ? callAtIndex(choice, fragment.index, id)
+      : callWithoutIndex(choice, id);
   const name = fragment.function?.name;
   if (typeof name === 'string' && name !== '') call.name = name;
   const fragmentArguments = fragment.function?.arguments;
   if (typeof fragmentArguments === 'string') call.arguments += fragmentArguments;
+}
+
+function startCall(choice: MutableChoice, index: number, id: string | undefined): MutableToolCall {
+  const call: MutableToolCall = { index, id: id ?? '', type: 'function', name: '', arguments: '' };
+  choice.toolCallsByIndex.set(index, call);
+  choice.toolCalls.push(call);
+  return call;
+}
+
+/** The call a fragment with this id may extend; `undefined` when the id says it is another call. */
+function sameCall(call: MutableToolCall | undefined, id: string | undefined): MutableToolCall | undefined {
+  if (!call || (id !== undefined && call.id !== '' && call.id !== id)) return undefined;
+  if (id !== undefined && call.id === '') call.id = id;
+  return call;
+}
+
+// A different id at a known index is a new call (some providers reuse index 0); the same id repeated on every
+// fragment (Helicone's Anthropic conversion) is not.
+function callAtIndex(choice: MutableChoice, index: number, id: string | undefined): MutableToolCall {
+  return sameCall(choice.toolCallsByIndex.get(index), id) ?? startCall(choice, index, id);
+}
+
+// Without an index, a fragment extends the last call unless it brings a new id; a new call takes the next free index.
+function callWithoutIndex(choice: MutableChoice, id: string | undefined): MutableToolCall {
+  const existing = sameCall(choice.toolCalls.at(-1), id);
+  if (existing) return existing;
+  const nextIndex = Math.max(-1, ...choice.toolCallsByIndex.keys()) + 1;
+  return startCall(choice, nextIndex, id);
 }
 
 /** Text pieces of one reasoning detail arrive with the same `index` and `type`; they are joined. */

@@ -73,6 +73,32 @@ describe('ChatCompletionAccumulator', () => {
     ]);
   });
 
+  it('extends the last call with a fragment that has no index and no new id; a new id starts a call', () => {
+    const accumulator = new ChatCompletionAccumulator()
+      .add(chunk({ tool_calls: [{ id: 'one', function: { name: 'a', arguments: '{"x":' } }] } as never))
+      .add(chunk({ tool_calls: [{ function: { arguments: '1}' } }] } as never))
+      .add(chunk({ tool_calls: [{ id: 'two', function: { name: 'b', arguments: '{' } }] } as never))
+      .add(chunk({ tool_calls: [{ id: 'two', function: { arguments: '"y":' } }] } as never))
+      .add(chunk({ tool_calls: [{ function: { arguments: '2}' } }] } as never));
+    const calls = accumulator.snapshot().choices[0]?.message.tool_calls ?? [];
+    expect(calls.map((call) => [call.id, call.function.name, call.function.arguments])).toEqual([
+      ['one', 'a', '{"x":1}'],
+      ['two', 'b', '{"y":2}'],
+    ]);
+    expect(accumulator.getChoice(0)?.toolCalls.map((call) => call.index)).toEqual([0, 1]);
+  });
+
+  it('gives a call without an index the next free index, after calls that have one', () => {
+    const accumulator = new ChatCompletionAccumulator()
+      .add(chunk({ tool_calls: [{ index: 1, id: 'a', function: { name: 'f', arguments: '{}' } }] }))
+      .add(chunk({ tool_calls: [{ id: 'b', function: { name: 'g', arguments: '{' } }] } as never))
+      .add(chunk({ tool_calls: [{ index: 2, function: { arguments: '}' } }] }));
+    expect(accumulator.getChoice(0)?.toolCalls.map((call) => [call.index, call.id, call.arguments])).toEqual([
+      [1, 'a', '{}'],
+      [2, 'b', '{}'],
+    ]);
+  });
+
   it('keeps choices apart by index and orders them', () => {
     const accumulator = new ChatCompletionAccumulator()
       .add(chunk({ content: 'B' }, { index: 1 }))
