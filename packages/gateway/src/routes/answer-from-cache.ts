@@ -3,11 +3,16 @@ import { startEventStream } from '../http/event-stream';
 import type { HeaderMap } from '../http/respond';
 import type { RecordFields } from '../log/build-record';
 import type { GatewayCall } from './gateway-call';
+import { completionToChunks } from './completion-to-chunks';
+import { foldCachedChunks } from './fold-cached-chunks';
 import { replayChunks } from './replay-chunks';
 import { servedHeaders } from './served-headers';
 import { writeChunkStream } from './write-chunk-stream';
 
-/** A cache hit: the saved answer (JSON, or its chunks replayed as a stream), logged with cost 0. */
+/**
+ * A cache hit: the saved answer (JSON, or its chunks replayed as a stream), logged with cost 0. When the saved
+ * kind differs from the request's, a stream is folded into its JSON body and a JSON body split into chunks.
+ */
 export async function answerFromCache(
   call: GatewayCall,
   answer: CachedAnswer,
@@ -30,15 +35,18 @@ export async function answerFromCache(
     completionTokens: answer.completionTokens,
     attempts: [],
   };
-  if (!stream || answer.kind === 'json' || answer.chunks === undefined) {
-    const text = JSON.stringify(answer.body ?? {});
+  // A hit of the other kind (`stream` among the ignored keys) answers in the kind the request asked for.
+  if (!stream) {
+    const body = answer.kind === 'json' ? (answer.body ?? {}) : foldCachedChunks(answer.chunks ?? []);
+    const text = JSON.stringify(body);
     call.record({ ...fields, status: 'success', httpStatus: 200, responseBody: text });
     exchange.response.writeHead(200, { ...headers, 'content-type': 'application/json' });
     exchange.response.end(text);
     return;
   }
+  const chunks = answer.kind === 'stream' ? (answer.chunks ?? []) : completionToChunks(answer.body ?? {});
   startEventStream(exchange.response, headers);
-  await writeChunkStream(exchange, replayChunks(answer.chunks), (outcome) =>
+  await writeChunkStream(exchange, replayChunks(chunks), (outcome) =>
     call.record({
       ...fields,
       status: outcome.completed ? 'success' : 'cancelled',

@@ -142,4 +142,51 @@ describe('HELICONE.md §2.2 cache', () => {
     await again.text();
     expect(skip.rows().map((row) => row.cache_hit)).toEqual([0, 0]);
   });
+
+  it('answers a hit of the other kind (stream among the ignored keys) in the kind the request asked for', async () => {
+    const { post } = await startTestGateway();
+    const headers = { ...on, 'helicone-cache-ignore-keys': 'stream' };
+    type Chunk = {
+      id: string;
+      choices: { delta: { content?: string }; finish_reason: string | null }[];
+      usage?: Record<string, number>;
+    };
+    const streamed = await post('/v1/chat/completions', chatBody('both kinds', { stream: true }), headers);
+    expect(streamed.headers.get('helicone-cache')).toBe('MISS');
+    const chunks = ssePayloads(await streamed.text())
+      .slice(0, -1)
+      .map((payload) => JSON.parse(payload) as Chunk);
+    const streamedText = chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('');
+    const streamedUsage = chunks.at(-1)!.usage!;
+    expect(streamedText.length).toBeGreaterThan(0);
+
+    const folded = await post('/v1/chat/completions', chatBody('both kinds'), headers);
+    expect(folded.headers.get('helicone-cache')).toBe('HIT');
+    expect(folded.headers.get('content-type')).toContain('application/json');
+    expect(await folded.json()).toMatchObject({
+      id: chunks[0]!.id,
+      object: 'chat.completion',
+      model: 'gpt-4o-mini',
+      choices: [{ index: 0, message: { role: 'assistant', content: streamedText }, finish_reason: 'stop' }],
+      usage: streamedUsage,
+    });
+
+    const other = 'json first';
+    const json = (await (await post('/v1/chat/completions', chatBody(other), headers)).json()) as {
+      id: string;
+      choices: { message: { content: string } }[];
+      usage: Record<string, number>;
+    };
+    const replayed = await post('/v1/chat/completions', chatBody(other, { stream: true }), headers);
+    expect(replayed.headers.get('helicone-cache')).toBe('HIT');
+    expect(replayed.headers.get('content-type')).toContain('text/event-stream');
+    const payloads = ssePayloads(await replayed.text());
+    expect(payloads.at(-1)).toBe('[DONE]');
+    const replayedChunks = payloads.slice(0, -1).map((payload) => JSON.parse(payload) as Chunk);
+    expect(replayedChunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toBe(
+      json.choices[0]!.message.content,
+    );
+    expect(replayedChunks.at(-2)!.choices[0]!.finish_reason).toBe('stop');
+    expect(replayedChunks.at(-1)).toMatchObject({ id: json.id, choices: [], usage: json.usage });
+  });
 });
