@@ -119,6 +119,32 @@ describe('parseChatCompletionStream', () => {
     expect(contents(await collect(parseChatCompletionStream(streamOf(encode(text)).stream)))).toEqual(['a']);
   });
 
+  it.each(['false', '""', '"  "', '0', '[]', 'null'])(
+    'treats `error: %s` on a chunk as no error',
+    async (value) => {
+      const text = `data: ${chunk('a').replace('{', `{"error":${value},`)}\n\n`;
+      const chunks = await collect(parseChatCompletionStream(streamOf(encode(text)).stream));
+      expect(contents(chunks)).toEqual(['a']);
+    },
+  );
+
+  it('counts an error object, even an empty one, as an error', async () => {
+    const empty = await outcome(streamOf(encode(`data: ${chunk('a')}\n\ndata: {"error":{}}\n\n`)).stream);
+    expect(contents(empty.chunks)).toEqual(['a']);
+    expect(empty.error).toEqual({ message: 'Stream error', type: undefined });
+  });
+
+  it('uses the text of an `event: error` whose data is not JSON as the message', async () => {
+    const result = await outcome(
+      streamOf(encode(`data: ${chunk('a')}\n\nevent: error\ndata: upstream overloaded, try later\n\n`))
+        .stream,
+    );
+    expect(contents(result.chunks)).toEqual(['a']);
+    expect(result.error).toEqual({ message: 'upstream overloaded, try later', type: undefined });
+    const long = await outcome(streamOf(encode(`event: error\ndata: ${'x'.repeat(5000)}\n\n`)).stream);
+    expect((long.error as { message: string }).message.length).toBeLessThanOrEqual(1001);
+  });
+
   it('cancels the body when the consumer calls return() early', async () => {
     const { stream, state } = streamOf(encode(`data: ${chunk('a')}\n\ndata: ${chunk('b')}\n\n`), [5, 40], {
       keepOpen: true,

@@ -19,13 +19,9 @@ export async function* parseChatCompletionStream(
     const data = event.data.trim();
     if (data === doneMarker) return;
     if (data === '') continue;
+    if (event.event === 'error') throw namedErrorFrom(data);
     const payload = parseData(data);
-    if (
-      event.event === 'error' ||
-      (isRecord(payload) && payload.error !== undefined && payload.error !== null)
-    ) {
-      throw streamErrorFrom(payload);
-    }
+    if (isRecord(payload) && isError(payload.error)) throw streamErrorFrom(payload);
     if (!isRecord(payload)) {
       throw new StreamError({
         message: `Stream data is not a JSON object: ${cut(data, 200)}`,
@@ -35,6 +31,24 @@ export async function* parseChatCompletionStream(
     }
     yield payload as CompletionChunk;
   }
+}
+
+/** Longest message taken from the stream's own text. */
+const MAX_MESSAGE_LENGTH = 1000;
+
+/** Only an object or a non-empty string is an error: `error: null`, `false`, `""` or `0` on a chunk are not. */
+const isError = (value: unknown): boolean =>
+  isRecord(value) || (typeof value === 'string' && value.trim() !== '');
+
+/** `event: error`: its data is the error, as JSON, or as plain text that is the message. */
+function namedErrorFrom(data: string): StreamError {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    return new StreamError({ message: cut(data, MAX_MESSAGE_LENGTH), error: data });
+  }
+  return streamErrorFrom(isRecord(payload) && isError(payload.error) ? payload : { error: payload });
 }
 
 function parseData(data: string): unknown {
@@ -50,13 +64,17 @@ function parseData(data: string): unknown {
   }
 }
 
-/** Reads `{error: {message, type, param, code}}`, `{error: "text"}`, or a bare error object (`event: error`). */
-function streamErrorFrom(payload: unknown): StreamError {
-  const container = isRecord(payload) && 'error' in payload ? payload.error : payload;
-  if (typeof container === 'string') return new StreamError({ message: container, error: container });
+/** Reads `{error: {message, type, param, code}}`, `{error: "text"}`, or `{error: <anything else>}`. */
+function streamErrorFrom(payload: { error?: unknown }): StreamError {
+  const container = payload.error;
+  if (typeof container === 'string' && container.trim() !== '') {
+    return new StreamError({ message: cut(container, MAX_MESSAGE_LENGTH), error: container });
+  }
   const record = isRecord(container) ? container : {};
   const message =
-    typeof record.message === 'string' && record.message !== '' ? record.message : 'Stream error';
+    typeof record.message === 'string' && record.message.trim() !== ''
+      ? cut(record.message, MAX_MESSAGE_LENGTH)
+      : 'Stream error';
   const code = record.code;
   return new StreamError({
     message,
