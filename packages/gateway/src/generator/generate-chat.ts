@@ -108,35 +108,57 @@ function generateChoice(
 ): GeneratedChoice {
   const messages = body.messages ?? [];
   const prompt = messageText(messages.filter((message) => message.role === 'user').at(-1)?.content);
-  const reasoning = options.reasoning ? reasoningText(random, prompt) : undefined;
+  const limit = tokenLimit(body);
+  // As OpenAI counts it: reasoning spends the `max_tokens` budget first, the answer gets what is left.
+  const fullReasoning = options.reasoning ? reasoningText(random, prompt) : undefined;
+  const cutReasoning =
+    fullReasoning === undefined || limit === undefined
+      ? { text: fullReasoning, truncated: false }
+      : truncateToTokens(fullReasoning, limit);
+  const reasoning = cutReasoning.text;
   const reasoningTokens = reasoning === undefined ? 0 : countTokens(reasoning);
+  const left = limit === undefined ? undefined : limit - reasoningTokens;
+  const withReasoning = reasoning === undefined ? {} : { reasoning };
   const tool = chooseTool(messages, body.tools, body.tool_choice);
+  const budgetSpent = (): GeneratedChoice => ({
+    index,
+    ...withReasoning,
+    content: '',
+    finishReason: 'length',
+    completionTokens: reasoningTokens,
+    reasoningTokens,
+  });
+  if (cutReasoning.truncated) return budgetSpent();
   if (tool) {
-    const call = {
-      id: `call_${random.hex(24)}`,
-      name: tool.name,
-      arguments: JSON.stringify(
-        valueFromSchema(tool.parameters ?? { type: 'object', properties: {} }, random),
-      ),
-    };
+    const fullArguments = JSON.stringify(
+      valueFromSchema(tool.parameters ?? { type: 'object', properties: {} }, random),
+    );
+    const nameTokens = countTokens(tool.name);
+    // A budget that does not even hold the function name gives no call at all.
+    if (left !== undefined && nameTokens > left) return budgetSpent();
+    const cut =
+      left === undefined
+        ? { text: fullArguments, truncated: false }
+        : truncateToTokens(fullArguments, left - nameTokens);
+    const call = { id: `call_${random.hex(24)}`, name: tool.name, arguments: cut.text };
     return {
       index,
-      ...(reasoning === undefined ? {} : { reasoning }),
+      ...withReasoning,
       content: null,
       toolCalls: [call],
-      finishReason: 'tool_calls',
-      completionTokens: countTokens(call.name) + countTokens(call.arguments) + reasoningTokens,
+      // Cut arguments are not valid JSON: OpenAI ends such an answer with `length`, not `tool_calls`.
+      finishReason: cut.truncated ? 'length' : 'tool_calls',
+      completionTokens: nameTokens + countTokens(call.arguments) + reasoningTokens,
       reasoningTokens,
     };
   }
   const full = jsonAnswer(body, random, prompt) ?? writeProse(random, prompt);
   const stopped = cutAtStop(full, stopStrings(body.stop));
-  const limit = tokenLimit(body);
   const truncated =
-    limit === undefined ? { text: stopped.text, truncated: false } : truncateToTokens(stopped.text, limit);
+    left === undefined ? { text: stopped.text, truncated: false } : truncateToTokens(stopped.text, left);
   return {
     index,
-    ...(reasoning === undefined ? {} : { reasoning }),
+    ...withReasoning,
     content: truncated.text,
     finishReason: truncated.truncated ? 'length' : 'stop',
     completionTokens: countTokens(truncated.text) + reasoningTokens,

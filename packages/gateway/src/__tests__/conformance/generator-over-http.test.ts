@@ -16,6 +16,79 @@ describe('offline generator through the SDK', () => {
     expect(completion.usage!.completion_tokens).toBe(5);
   });
 
+  it('max_tokens: 5 on a reasoning model (o4-mini) is spent on reasoning first, as OpenAI counts it', async () => {
+    const { client } = await startTestGateway();
+    const ask = { model: 'o4-mini', messages: [{ role: 'user' as const, content: 'Explain retries' }] };
+    const completion = await client.chat.completions.create({ ...ask, max_tokens: 5 });
+    const choice = completion.choices[0]!;
+    const message = choice.message as typeof choice.message & { reasoning?: string };
+    expect(encode(message.reasoning!)).toHaveLength(5);
+    expect(message.content).toBe('');
+    expect(choice.finish_reason).toBe('length');
+    expect(completion.usage).toMatchObject({
+      completion_tokens: 5,
+      completion_tokens_details: { reasoning_tokens: 5 },
+    });
+
+    const stream = await client.chat.completions.create({ ...ask, max_completion_tokens: 5, stream: true });
+    let reasoning = '';
+    let content = '';
+    let finish: string | null = null;
+    let usage: unknown;
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as { content?: string | null; reasoning?: string } | undefined;
+      reasoning += delta?.reasoning ?? '';
+      content += delta?.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      usage = chunk.usage ?? usage;
+    }
+    expect(reasoning).toBe(message.reasoning);
+    expect(content).toBe('');
+    expect(finish).toBe('length');
+    expect(usage).toMatchObject({ completion_tokens: 5, completion_tokens_details: { reasoning_tokens: 5 } });
+
+    // A budget above the reasoning: the answer gets the rest, to exactly max_tokens in all.
+    const free = await client.chat.completions.create(ask);
+    const reasoningTokens = free.usage!.completion_tokens_details!.reasoning_tokens!;
+    expect(reasoningTokens).toBeGreaterThan(5);
+    const wide = await client.chat.completions.create({ ...ask, max_tokens: reasoningTokens + 10 });
+    expect(encode(wide.choices[0]!.message.content!)).toHaveLength(10);
+    expect(wide.choices[0]!.finish_reason).toBe('length');
+    expect(wide.usage).toMatchObject({
+      completion_tokens: reasoningTokens + 10,
+      completion_tokens_details: { reasoning_tokens: reasoningTokens },
+    });
+  });
+
+  it('max_tokens cuts a tool call: arguments that are not JSON, finish_reason length', async () => {
+    const { client } = await startTestGateway();
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Call get_weather for Paris' }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            parameters: {
+              type: 'object',
+              properties: { city: { type: 'string', minLength: 20 } },
+              required: ['city'],
+            },
+          },
+        },
+      ],
+      max_tokens: 5,
+    });
+    const choice = completion.choices[0]!;
+    expect(choice.finish_reason).toBe('length');
+    const call = choice.message.tool_calls![0]! as { function: { name: string; arguments: string } };
+    expect(call.function.name).toBe('get_weather');
+    expect(() => JSON.parse(call.function.arguments) as unknown).toThrow();
+    expect(encode(call.function.name).length + encode(call.function.arguments).length).toBe(5);
+    expect(completion.usage!.completion_tokens).toBe(5);
+  });
+
   it('never sends a stop string, and different prompts give different text', async () => {
     const { client } = await startTestGateway();
     const ask = async (content: string, stop?: string) =>
