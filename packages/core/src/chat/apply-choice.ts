@@ -4,6 +4,8 @@ import type { AssistantMessage, ChatMessagePart, ReasoningPart, ToolCallPart } f
 /** What the store reads of one choice. The accumulator's live `ChoiceState` has this shape (read, not copied). */
 export type ChoiceContent = {
   readonly content: string | null;
+  /** A legacy `text_completion` choice's text, shown as the answer's text. */
+  readonly text?: string | null;
   readonly refusal: string | null;
   readonly reasoning: string | null;
   readonly reasoningDetails: readonly ReasoningDetail[];
@@ -58,7 +60,7 @@ export function partsFromChoice(
           : { type: 'reasoning', text: reasoning },
     );
   }
-  const content = choice.content ?? '';
+  const content = choice.content ?? choice.text ?? '';
   if (content !== '') {
     keepOrReplace(
       'text',

@@ -57,15 +57,15 @@ type ActiveRequest = {
   readonly context: ChatContext;
   /** Choices as they stand, folded from the chunks (or from a non-streamed completion) in place. */
   readonly choices: Map<number, MutableChoice>;
-  usage: Usage | undefined;
+  usage?: Usage;
   /** The model the chunks name. */
-  model: string | undefined;
+  model?: string;
   /** What the parent's selection was before this request hid the old answers (regenerate, retry). */
   readonly previousSelection: string | undefined;
-  response: HeliconeResponseInfo | undefined;
-  firstTokenAt: number | undefined;
+  response?: HeliconeResponseInfo;
+  firstTokenAt?: number;
   /** Set by `stop()`: later events are ignored. */
-  detached: boolean;
+  detached?: boolean;
 };
 
 const defaultMaxToolSteps = 5;
@@ -144,18 +144,13 @@ export function createChatSession(
   const persist = () => persistence.save(id, { name, createdAt, tree });
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
-  const updateMessage = (message: ChatMessage, extra: Partial<ChatSessionState> = {}) => {
+  const updateMessage = (message: ChatMessage, extra?: Partial<ChatSessionState>) => {
     replaceMessage(tree, message);
-    const messages = store.getState().messages;
-    for (let index = messages.length - 1; index >= 0; index--) {
-      if (messages[index]!.id === message.id) {
-        const next = messages.slice();
-        next[index] = message;
-        store.setState({ messages: next, ...extra });
-        return;
-      }
-    }
-    if (Object.keys(extra).length > 0) store.setState(extra);
+    const messages = store.getState().messages.slice();
+    const index = messages.findLastIndex((shown) => shown.id === message.id);
+    if (index >= 0) messages[index] = message;
+    if (index >= 0) store.setState({ messages, ...extra });
+    else if (extra) store.setState(extra);
   };
 
   const isBusy = () => active !== undefined || runningTools > 0;
@@ -211,9 +206,8 @@ export function createChatSession(
   ) => {
     const previous = messageFor(request, choiceIndex);
     const next = applyChoice(previous, choice, settled);
-    const status = store.getState().status === 'streaming' ? {} : { status: 'streaming' as const };
-    if (next !== previous) updateMessage(next, status);
-    else if ('status' in status) store.setState(status);
+    const streaming = store.getState().status === 'streaming' ? undefined : { status: 'streaming' as const };
+    if (next !== previous || streaming) updateMessage(next, streaming);
   };
 
   /** Ends a request: settles its answers, sets status, persists, and calls back. Returns the shown answer. */
@@ -316,12 +310,7 @@ export function createChatSession(
       startedAt: Date.now(),
       context,
       choices: new Map(),
-      usage: undefined,
-      model: undefined,
       previousSelection,
-      response: undefined,
-      firstTokenAt: undefined,
-      detached: false,
     };
     active = request;
     // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
@@ -365,11 +354,7 @@ export function createChatSession(
           const chunk = settled
             ? {
                 ...event.completion,
-                choices: event.completion.choices.map(({ index, message, finish_reason }) => ({
-                  index,
-                  delta: message,
-                  finish_reason,
-                })),
+                choices: event.completion.choices.map((choice) => ({ ...choice, delta: choice.message })),
               }
             : event.chunk;
           if (chunk.usage) request.usage = chunk.usage;

@@ -48,7 +48,8 @@ export type ChatTransportRequest = {
 
 /**
  * What a transport yields for one request: first `response` (the headers, read by `readHeliconeResponse`), then either `chunk`s of
- * a stream or one `completion` (with `stream: false`). A failed request throws: `GatewayError` before the body,
+ * a stream or one `completion` (with `stream: false`; folded like a chunk whose deltas are the messages, so a raw
+ * body with DeepSeek's `reasoning_content` or a legacy `text` works as well as `chatCompletionFromResponse`'s). A failed request throws: `GatewayError` before the body,
  * `StreamError` inside it, anything else for the network.
  */
 export type ChatTransportEvent =

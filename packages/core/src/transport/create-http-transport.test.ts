@@ -7,6 +7,7 @@ import { createChatStore } from '../chat/create-chat-store';
 import { GatewayError } from '../errors/gateway-error';
 import { StreamError } from '../errors/stream-error';
 import { HeaderValueError } from '../errors/header-value-error';
+import { HeliconeKitError } from '../errors/helicone-kit-error';
 import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
 import { createHttpTransport } from './create-http-transport';
 
@@ -227,6 +228,70 @@ describe('createHttpTransport over real HTTP', () => {
       finishReason: 'stop',
       usage: { promptTokens: 22, completionTokens: 4, totalTokens: 26 },
     });
+    store.destroy();
+  });
+
+  it('reads stream: false bodies of every recorded kind: tool calls, a legacy text completion, DeepSeek reasoning', async () => {
+    const answerTo = async (body: string) => {
+      handle = (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(body);
+      };
+      const store = makeStore({ stream: false });
+      await store.getState().send('Hi');
+      const { messages, status } = store.getState();
+      store.destroy();
+      expect(status).toBe('ready');
+      return messages[1]?.parts;
+    };
+    const fixture = (name: string) => new TextDecoder().decode(fixtureBytes(`non-stream/${name}`));
+    expect(await answerTo(fixture('openai-chat-completion-tool-calls.gpt-4o-mini.json'))).toEqual([
+      {
+        type: 'tool-call',
+        toolCallId: 'call_ju2Cqzfdrel1ugvEaW0HtaZ4',
+        toolName: 'get_delivery_date',
+        arguments: '{"order_id":"order_12345"}',
+        input: { order_id: 'order_12345' },
+        state: 'input-available',
+      },
+    ]);
+    expect(await answerTo(fixture('openai-text-completion.gpt-3.5-turbo-instruct.json'))).toEqual([
+      {
+        type: 'text',
+        text: 'The new holiday is called "Gratitude Day" and it celebrates the importance of',
+      },
+    ]);
+    const deepSeek = {
+      id: 'c',
+      object: 'chat.completion',
+      created: 0,
+      model: 'deepseek-reasoner',
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Four.', reasoning_content: 'Two and two.' },
+          finish_reason: 'stop',
+        },
+      ],
+    };
+    expect(await answerTo(JSON.stringify(deepSeek))).toEqual([
+      { type: 'reasoning', text: 'Two and two.' },
+      { type: 'text', text: 'Four.' },
+    ]);
+  });
+
+  it('refuses a stream: false body that is not a completion (an embeddings list) with a HeliconeKitError', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        Buffer.from(fixtureBytes('non-stream/openai-embeddings.text-embedding-3-small.truncated.json')),
+      );
+    };
+    const store = makeStore({ stream: false });
+    await store.getState().send('Hi');
+    expect(store.getState().status).toBe('error');
+    expect(HeliconeKitError.isInstance(store.getState().error)).toBe(true);
+    expect(store.getState().messages).toHaveLength(1);
     store.destroy();
   });
 

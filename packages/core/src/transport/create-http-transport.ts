@@ -1,9 +1,10 @@
 import { GatewayError } from '../errors/gateway-error';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
+import { isRecord } from '../internal/is-record';
+import type { ChatCompletion } from '../openai/types';
 import { StreamError } from '../errors/stream-error';
 import { toHeliconeHeaders } from '../headers/to-helicone-headers';
 import { readHeliconeResponse } from '../response/read-helicone-response';
-import { chatCompletionFromResponse } from '../stream/chat-completion-from-response';
 import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
 
@@ -61,7 +62,12 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     } catch (error) {
       throw request.signal.aborted || HeliconeKitError.isInstance(error) ? error : connectionCut(error);
     }
-    yield { type: 'completion', completion: chatCompletionFromResponse(JSON.parse(text)) };
+    // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
+    const completion: unknown = JSON.parse(text);
+    if (!isRecord(completion) || !Array.isArray(completion.choices)) {
+      throw new HeliconeKitError('The answer is not a chat completion (it has no choices list).');
+    }
+    yield { type: 'completion', completion: completion as ChatCompletion };
   }
 
   return { send };
