@@ -1,13 +1,21 @@
 import { DECIMAL } from '../internal/decimal';
 import { isRecord } from '../internal/is-record';
 import type { createHeaderReader } from '../response/read-header';
+import { parseHttpDate } from './parse-http-date';
 
 // A protobuf Duration in JSON: "30s", "1.5s".
 const DURATION = /^(\d+(?:\.\d+)?)s$/;
 
+/** Longest wait reported: a day. A longer or absurd value (`Retry-After: 1e400`) is read as a day. */
+export const MAX_RETRY_AFTER_MS = 86_400_000;
+
+const clamped = (milliseconds: number): number => Math.min(Math.max(0, milliseconds), MAX_RETRY_AFTER_MS);
+const fromSeconds = (seconds: string): number => clamped(Math.round(Number(seconds) * 1000));
+
 /**
  * Milliseconds to wait before retrying, from (in this order) `retry-after-ms`, `Retry-After` (seconds or an HTTP
- * date), `Helicone-RateLimit-Reset` (seconds), or a Google `RetryInfo` detail's `retryDelay`.
+ * date of RFC 9110 §5.6.7), `Helicone-RateLimit-Reset` (seconds), or a Google `RetryInfo` detail's `retryDelay`;
+ * at most `MAX_RETRY_AFTER_MS`. A value in none of these forms is skipped.
  */
 export function readRetryAfterMs(
   read: ReturnType<typeof createHeaderReader>,
@@ -15,17 +23,18 @@ export function readRetryAfterMs(
   now: number,
 ): number | undefined {
   const milliseconds = read('retry-after-ms');
-  if (milliseconds !== undefined && DECIMAL.test(milliseconds)) return Math.round(Number(milliseconds));
+  if (milliseconds !== undefined && DECIMAL.test(milliseconds))
+    return clamped(Math.round(Number(milliseconds)));
 
   const retryAfter = read('retry-after');
   if (retryAfter !== undefined) {
-    if (DECIMAL.test(retryAfter)) return Math.round(Number(retryAfter) * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    if (DECIMAL.test(retryAfter)) return fromSeconds(retryAfter);
+    const date = parseHttpDate(retryAfter, now);
+    if (date !== undefined) return clamped(date - now);
   }
 
   const reset = read('helicone-ratelimit-reset');
-  if (reset !== undefined && DECIMAL.test(reset)) return Math.round(Number(reset) * 1000);
+  if (reset !== undefined && DECIMAL.test(reset)) return fromSeconds(reset);
 
   for (const detail of details) {
     if (!isRecord(detail)) continue;
@@ -33,7 +42,7 @@ export function readRetryAfterMs(
     const delay = detail.retryDelay;
     if (typeof type === 'string' && type.endsWith('google.rpc.RetryInfo') && typeof delay === 'string') {
       const match = DURATION.exec(delay.trim());
-      if (match) return Math.round(Number(match[1]) * 1000);
+      if (match) return fromSeconds(match[1]!);
     }
   }
   return undefined;
