@@ -66,6 +66,15 @@ describe('useHeliconeChat under Strict Mode (double render, effects mounted twic
     expect(current.only!.status).toBe('ready');
   });
 
+  it('mount and unmount leave no claim on the session (a session nobody holds is loaded afresh at each peek)', () => {
+    const { view, current } = mount(createMockTransport([]));
+    const { registry } = current.only!.store;
+    // Held once mounted: every peek gives the live session.
+    expect(registry.peek('strict')).toBe(registry.peek('strict'));
+    view.unmount();
+    expect(registry.peek('strict')).not.toBe(registry.peek('strict'));
+  });
+
   it('unmounting stops the running request at once: no copy from a discarded render holds the session', async () => {
     const { transport, release } = heldTransport();
     const { view, current } = mount(transport);
