@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRawUpstream } from '../__tests__/support/raw-upstream';
 import { createNodeFetch } from './create-node-fetch';
 import { NODE_BODY_SOURCE, type NodeBackedStream } from './node-body-source';
 
@@ -89,5 +90,41 @@ describe('createNodeFetch', () => {
 
   it('turns a connection failure into a TypeError, as fetch does', async () => {
     await expect(nodeFetch('http://127.0.0.1:1/')).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it.each([
+    ['status 600', 'HTTP/1.1 600 Odd\r\ncontent-length: 2\r\n\r\nhi'],
+    ['status 999', 'HTTP/1.1 999 Odd\r\ncontent-length: 0\r\n\r\n'],
+  ])(
+    'rejects with TypeError("fetch failed") for %s, where new Response() would throw',
+    async (_name, answer) => {
+      const upstream = await startRawUpstream(answer);
+      try {
+        const failure = await nodeFetch(`${upstream.origin}/`).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(failure).toBeInstanceOf(TypeError);
+        expect((failure as TypeError).message).toBe('fetch failed');
+        expect((failure as TypeError).cause).toBeInstanceOf(Error);
+      } finally {
+        await upstream.close();
+      }
+    },
+  );
+
+  it.each([
+    ['a plain status text', 'HTTP/1.1 201 Made It\r\ncontent-length: 2\r\n\r\nhi'],
+    ['a control character in the status text', 'HTTP/1.1 201 O\x01K\r\ncontent-length: 2\r\n\r\nhi'],
+  ])('gives an empty status text for %s: the upstream’s is not passed on', async (_name, answer) => {
+    const upstream = await startRawUpstream(answer);
+    try {
+      const response = await nodeFetch(`${upstream.origin}/`);
+      expect(response.status).toBe(201);
+      expect(response.statusText).toBe('');
+      expect(await response.text()).toBe('hi');
+    } finally {
+      await upstream.close();
+    }
   });
 });

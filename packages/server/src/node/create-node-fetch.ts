@@ -68,13 +68,23 @@ export function createNodeFetch(): typeof fetch {
         // After the headers, an abort ends the body: the stream then fails (or the piped response is cut).
         incoming.once('close', () => signal?.removeEventListener('abort', onAbort));
         signal?.addEventListener('abort', () => incoming.destroy(), { once: true });
-        resolve(
-          new Response(nullBody ? null : nodeBackedStream(incoming), {
+        let response: Response;
+        try {
+          // The status text is not passed on: a control character in it would make `new Response` throw.
+          response = new Response(nullBody ? null : nodeBackedStream(incoming), {
             status,
-            statusText: incoming.statusMessage ?? '',
+            statusText: '',
             headers: toHeaders(incoming),
-          }),
-        );
+          });
+        } catch (error) {
+          // A status outside 200–599: no web Response can carry it. Thrown here, in an event listener, it would
+          // crash the process and leave the client waiting.
+          incoming.destroy();
+          request.destroy();
+          reject(new TypeError('fetch failed', { cause: error }));
+          return;
+        }
+        resolve(response);
       });
       request.end(body);
     });
