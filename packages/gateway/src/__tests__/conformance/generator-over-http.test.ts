@@ -36,7 +36,7 @@ describe('offline generator through the SDK', () => {
     let finish: string | null = null;
     let usage: unknown;
     for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as { content?: string | null; reasoning?: string } | undefined;
+      const delta: { content?: string | null; reasoning?: string } | undefined = chunk.choices[0]?.delta;
       reasoning += delta?.reasoning ?? '';
       content += delta?.content ?? '';
       finish = chunk.choices[0]?.finish_reason ?? finish;
