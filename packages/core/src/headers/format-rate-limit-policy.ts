@@ -1,4 +1,5 @@
 import { HeaderValueError } from '../errors/header-value-error';
+import { isRecord } from '../internal/is-record';
 import { HELICONE_REQUEST_HEADERS } from './header-names';
 import {
   RATE_LIMIT_MAX_WINDOW_SECONDS,
@@ -23,7 +24,7 @@ function fail(field: string, reason: string): never {
  * @throws HeaderValueError naming the part that is out of range.
  */
 export function formatRateLimitPolicy(policy: RateLimitPolicy): string {
-  if (typeof policy !== 'object' || policy === null) fail('', 'must be an object or a policy string.');
+  if (!isRecord(policy)) fail('', 'must be an object or a policy string.');
   const { quota, windowSeconds, unit, segment } = policy;
   if (!Number.isSafeInteger(quota) || quota <= 0) fail('quota', 'must be an integer greater than 0.');
   if (

@@ -218,4 +218,26 @@ describe('toHeliconeHeaders', () => {
     expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
   });
+
+  it.each([
+    [{ properties: true }, 'properties', 'must be an object of property names and string values.'],
+    [{ properties: ['Env'] }, 'properties', 'must be an object of property names and string values.'],
+    [{ session: 'one' }, 'session', 'must be an object.'],
+    [{ session: null }, 'session', 'must be an object.'],
+    [{ cache: 5 }, 'cache', 'must be a boolean or an object.'],
+    [{ retry: [] }, 'retry', 'must be a boolean or an object.'],
+    [{ llmSecurity: 'on' }, 'llmSecurity', 'must be a boolean or an object.'],
+    [{ rateLimitPolicy: 5 }, 'rateLimitPolicy', 'must be an object or a policy string.'],
+    [{ rateLimitPolicy: [] }, 'rateLimitPolicy', 'must be an object or a policy string.'],
+  ])('says what %j accepts', (options, field, reason) => {
+    const error = errorOf(() => toHeliconeHeaders(options as unknown as HeliconeOptions));
+    expect(error.field).toBe(field);
+    expect(error.reason).toBe(reason);
+  });
+
+  it('says an options value that is not an object must be one', () => {
+    expect(errorOf(() => toHeliconeHeaders('x' as unknown as HeliconeOptions)).reason).toBe(
+      'must be an object.',
+    );
+  });
 });

@@ -121,7 +121,7 @@ function writeProperties(value: unknown, headers: Record<string, string>): void 
   const properties = objectOption(
     value,
     { field: 'properties', header: `${HELICONE_PROPERTY_PREFIX}*` },
-    'must be a boolean or an object.',
+    'must be an object of property names and string values.',
   );
   const seen = new Set<string>();
   for (const [name, text] of Object.entries(properties)) {
