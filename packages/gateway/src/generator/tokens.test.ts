@@ -8,7 +8,8 @@ describe('tokenPieces', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
         const pieces = tokenPieces(text);
         expect(pieces.join('')).toBe(text);
-        for (const piece of pieces) expect(piece).not.toContain('\uFFFD');
+        // A replacement character in a piece means a cut character, unless the text had one to begin with.
+        if (!text.includes('\uFFFD')) for (const piece of pieces) expect(piece).not.toContain('\uFFFD');
       }),
     );
   });
