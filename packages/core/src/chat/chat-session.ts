@@ -30,7 +30,7 @@ import type {
   AssistantMetadata,
   BranchInfo,
   ChatMessage,
-  ChatMessagePart,
+  ImagePart,
   ToolCallPart,
   UserMessage,
 } from './types';
@@ -331,11 +331,10 @@ export function createChatSession(
       structureChanged({ status: 'submitted', error: undefined, retryAt: undefined, path });
       events = context.options().transport.send(transportRequest)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
-      const aborted = new Promise<never>((_resolve, reject) => {
-        controller.signal.addEventListener('abort', () => reject(toError(controller.signal.reason)), {
-          once: true,
-        });
-      });
+      // Only `stop()` aborts, after detaching the request: the rejection just ends the wait.
+      const aborted = new Promise<never>((_resolve, reject) =>
+        controller.signal.addEventListener('abort', reject, { once: true }),
+      );
       aborted.catch(() => {});
       for (;;) {
         const next = await Promise.race([events.next(), aborted]);
@@ -447,11 +446,13 @@ export function createChatSession(
     if (message) updateMessage(withToolResult(message, toolCallId, result));
   }
 
-  function addUserMessage(
-    parentId: string | null,
-    parts: ChatMessagePart[],
-    properties: Record<string, string> | undefined,
-  ) {
+  /** Adds a user message (its text and images) under `parentId`; refused when it would be empty. */
+  function addUserMessage(action: string, parentId: string | null, input: Exclude<SendInput, string>) {
+    const parts = userParts(input);
+    if (parts.length === 0) {
+      throw new ChatActionError(action, 'empty-message', 'the message has no text and no image.');
+    }
+    const { properties } = input;
     const message: UserMessage = {
       id: createId(),
       parentId,
@@ -490,12 +491,11 @@ export function createChatSession(
     async send(input, context) {
       refuseIfBusy('send');
       const draft = store.getState().draft;
-      const normalized = typeof input === 'string' ? { content: input } : (input ?? { content: draft });
-      const parts = userParts(normalized);
-      if (parts.length === 0) {
-        throw new ChatActionError('send', 'empty-message', 'the message has no text and no image.');
-      }
-      const message = addUserMessage(tipId() ?? null, parts, normalized.properties);
+      const message = addUserMessage(
+        'send',
+        tipId() ?? null,
+        typeof input === 'string' ? { content: input } : (input ?? { content: draft }),
+      );
       sentDraft = input === undefined ? { messageId: message.id, text: draft } : undefined;
       await run({ parentId: message.id, kind: 'send', step: 0 }, context);
     },
@@ -535,32 +535,31 @@ export function createChatSession(
       if (!original) throw new ChatActionError('edit', 'unknown-message', `no message ${messageId}.`);
       const otherParts = original.parts.filter((part) => part.type !== 'text');
       if (original.role === 'user') {
-        const parts: ChatMessagePart[] =
-          content === '' ? otherParts : [{ type: 'text', text: content }, ...otherParts];
-        if (parts.length === 0)
-          throw new ChatActionError('edit', 'empty-message', 'the message has no text and no image.');
-        const message = addUserMessage(original.parentId, parts, original.properties);
+        const { parentId, properties } = original;
+        const images = otherParts as ImagePart[];
+        const message = addUserMessage('edit', parentId, {
+          content,
+          images,
+          ...(properties && { properties }),
+        });
         await run({ parentId: message.id, kind: 'edit', step: 0 }, context);
         return;
       }
-      const copy: ChatMessage =
-        original.role === 'assistant'
-          ? {
-              ...original,
-              id: createId(),
-              createdAt: Date.now(),
-              parts: [
-                { type: 'text', text: content },
-                ...otherParts.filter((part) => part.type !== 'reasoning'),
-              ],
-              state: 'done',
-              metadata: {
-                requestedModel: original.metadata.requestedModel,
-                ...(original.metadata.model ? { model: original.metadata.model } : {}),
-                edited: true,
-              },
-            }
-          : { ...original, id: createId(), createdAt: Date.now(), parts: [{ type: 'text', text: content }] };
+      // An answer or a system message: a sibling with the new text, written by hand (no reasoning, no usage).
+      const copy = {
+        ...original,
+        id: createId(),
+        createdAt: Date.now(),
+        parts: [{ type: 'text', text: content }, ...otherParts.filter((part) => part.type !== 'reasoning')],
+        ...(original.role === 'assistant' && {
+          state: 'done',
+          metadata: {
+            requestedModel: original.metadata.requestedModel,
+            model: original.metadata.model,
+            edited: true,
+          },
+        }),
+      } as ChatMessage;
       addMessage(tree, copy);
       structureChanged();
       persist();
