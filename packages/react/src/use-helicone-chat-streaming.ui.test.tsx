@@ -91,12 +91,22 @@ describe('useHeliconeChat against the route and the local gateway', () => {
       session_path: '/turn-1',
       cache_enabled: true,
     });
-    // Header names are case-insensitive and travel lowercased (Fetch lowercases them).
-    expect(firstLog?.request_properties).toEqual({ app: 'react-tests', topic: 'billing' });
+    // Header names are case-insensitive and travel lowercased (Fetch lowercases them). Like Helicone, the log
+    // also lists the session headers among the properties.
+    const sessionProperties = (path: string) => ({
+      'Helicone-Session-Id': 'session-headers',
+      'Helicone-Session-Name': 'Support chat',
+      'Helicone-Session-Path': path,
+    });
+    expect(firstLog?.request_properties).toEqual({
+      app: 'react-tests',
+      topic: 'billing',
+      ...sessionProperties('/turn-1'),
+    });
     const secondLog = await route.logged(second!.metadata.requestId!);
     expect(secondLog).toMatchObject({ session_id: 'session-headers', session_path: '/turn-2' });
     // Per-message properties belong to their message only.
-    expect(secondLog?.request_properties).toEqual({ app: 'react-tests' });
+    expect(secondLog?.request_properties).toEqual({ app: 'react-tests', ...sessionProperties('/turn-2') });
     expect(result.current.session).toMatchObject({
       id: 'session-headers',
       name: 'Support chat',
