@@ -51,6 +51,52 @@ describe('priceOf', () => {
     expect(priceOf('grok-4', 'xai')).toEqual({ input: 3, cachedInput: 0.75, output: 15 });
   });
 
+  // Expected prices are those of @pydantic/genai-prices 0.1.8 (dist/index.js data): provider `moonshotai` model
+  // `kimi-k2-0905-preview` {input_mtok .6, cache_read_mtok .15, output_mtok 2.5}; `openrouter` models
+  // `moonshotai/kimi-k2-0905` {.6, 2.5}, `anthropic/claude-3.5-haiku` {.8, 4}, `anthropic/claude-sonnet-4.5`
+  // {base 3, cache_read .3, cache_write 3.75, output 15}; `groq` `moonshotai/kimi-k2-instruct` (it matches
+  // `moonshotai/kimi-k2-instruct-0905`) {1, cache_read .5, 3}, `llama-3.3-70b-versatile` {.59, .79}; `aws`
+  // `regional.anthropic.claude-sonnet-4-5-20250929-v1:0` {3.3, cache_read .33, cache_write 4.125, 16.5}.
+  it("maps kimi-k2-0905, which the library lists as Moonshot's kimi-k2-0905-preview", () => {
+    expect(priceOf('kimi-k2-0905')).toEqual({ input: 0.6, cachedInput: 0.15, output: 2.5 });
+    expect(priceOf('kimi-k2-0905/helicone')).toEqual({ input: 0.6, cachedInput: 0.15, output: 2.5 });
+    expect(priceOf('kimi-k2-0905', 'groq')).toEqual({ input: 1, cachedInput: 0.5, output: 3 });
+    expect(priceOf('kimi-k2-0905', 'deepinfra')).toBeUndefined();
+  });
+
+  it('prices Helicone ids on OpenRouter under its ids, with the provider as argument or in the string', () => {
+    expect(priceOf('kimi-k2-0905', 'openrouter')).toEqual({ input: 0.6, output: 2.5 });
+    expect(priceOf('kimi-k2-0905/openrouter')).toEqual({ input: 0.6, output: 2.5 });
+    expect(priceOf('claude-3.5-haiku/openrouter')).toEqual({ input: 0.8, output: 4 });
+    expect(priceOf('helicone/claude-4.5-sonnet/openrouter,gpt-4o')).toEqual({
+      input: 3,
+      cachedInput: 0.3,
+      cacheWrite: 3.75,
+      output: 15,
+    });
+    expect(priceOf('gpt-4o-mini/openrouter')).toEqual(gpt4oMini);
+    // OpenRouter ids as such still work, and a model the library has no OpenRouter price for stays unknown.
+    expect(priceOf('openai/gpt-4o-mini', 'openrouter')).toEqual(gpt4oMini);
+    expect(priceOf('grok-4/openrouter')).toBeUndefined();
+  });
+
+  it('prices Helicone Claude ids on Bedrock, and a Groq-only model without a provider', () => {
+    expect(priceOf('claude-4.5-sonnet', 'bedrock')).toEqual({
+      input: 3.3,
+      cachedInput: 0.33,
+      cacheWrite: 4.125,
+      output: 16.5,
+    });
+    expect(priceOf('claude-3.5-haiku/bedrock')).toEqual({
+      input: 0.8,
+      cachedInput: 0.08,
+      cacheWrite: 1,
+      output: 4,
+    });
+    expect(priceOf('llama-3.3-70b-versatile')).toEqual({ input: 0.59, output: 0.79 });
+    expect(priceOf('llama-3.3-70b-versatile/groq')).toEqual({ input: 0.59, output: 0.79 });
+  });
+
   it('resolves time-of-day prices at the given moment (DeepSeek off-peak)', () => {
     expect(priceOf('deepseek-reasoner', 'deepseek', { at: new Date('2025-06-01T12:00:00Z') })).toEqual({
       input: 0.55,

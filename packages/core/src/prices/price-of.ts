@@ -1,7 +1,7 @@
 import { calcPrice, findProvider, type ModelPrice as LibraryModelPrice } from '@pydantic/genai-prices';
 import type { ModelPrice } from '../cost/types';
 import { parseModel } from '../model-string/parse-model';
-import { listPriceProviders, modelAliases } from './model-aliases';
+import { homeProviders, listPriceProviders, modelAliases, providerModelIds } from './model-aliases';
 
 export type PriceOfOptions = {
   /** When the price changes by time of day (DeepSeek's off-peak discount), the price in force then. Default: now. */
@@ -13,6 +13,9 @@ export type PriceOfOptions = {
  * model (never a made-up $0). Accepts Helicone ids (`claude-3.5-haiku`), the gateway's `model/provider` strings
  * (`gpt-4o-mini/openai`, the first entry of a fallback list counts) and provider ids (`claude-3-5-haiku-20241022`),
  * with the provider as a second argument or in the string. A provider the data does not know gives `undefined`.
+ *
+ * Helicone ids the library lists under another name are mapped (`model-aliases.ts`): by maker (`kimi-k2-0905`), and
+ * per provider (`claude-3.5-haiku` on `openrouter` is `anthropic/claude-3.5-haiku`, on `bedrock` the Bedrock id).
  *
  * Tiered prices (e.g. higher rates above 200k prompt tokens) are reported at their base tier.
  */
@@ -46,10 +49,16 @@ function candidates(model: string, provider: string | undefined): Candidate[] {
 }
 
 function lookUp(name: string, provider: string | undefined, at: Date | undefined): ModelPrice | undefined {
-  const providerId = provider === undefined || listPriceProviders.has(provider) ? undefined : provider;
+  const requested = provider === undefined || listPriceProviders.has(provider) ? undefined : provider;
+  const providerId = requested ?? homeProviders[name];
   if (providerId !== undefined && !findProvider({ providerId })) return undefined;
+  const modelIds = new Set<string>();
+  const providerModelId = providerId === undefined ? undefined : providerModelIds[providerId]?.[name];
+  if (providerModelId !== undefined) modelIds.add(providerModelId);
   const alias = modelAliases[name];
-  for (const modelId of alias === undefined ? [name] : [alias, name]) {
+  if (alias !== undefined) modelIds.add(alias);
+  modelIds.add(name);
+  for (const modelId of modelIds) {
     const result = calcPrice({ input_tokens: 0, output_tokens: 0 }, modelId, {
       ...(providerId === undefined ? {} : { providerId }),
       ...(at === undefined ? {} : { timestamp: at }),
