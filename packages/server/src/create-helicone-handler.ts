@@ -17,6 +17,8 @@ import type { RequestContext } from './routing/request-context';
 export type HeliconeHandler = ((request: Request) => Promise<Response>) & {
   /** Where the route is mounted; adapters use it to pass other paths on (`next()`). */
   readonly basePath: string;
+  /** `limits.bodyTimeoutMs`: adapters that read a body before calling the route hold to it too. */
+  readonly bodyTimeoutMs: number;
 };
 
 /**
@@ -38,7 +40,7 @@ export function createHeliconeHandler(options: HeliconeHandlerOptions = {}): Hel
       return errorResponse(500, { message: 'The route failed unexpectedly.', code: 'internal_error' });
     }
   };
-  return Object.assign(handler, { basePath: resolved.basePath });
+  return Object.assign(handler, { basePath: resolved.basePath, bodyTimeoutMs: resolved.bodyTimeoutMs });
 }
 
 async function handle(

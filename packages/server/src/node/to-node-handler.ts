@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { HeliconeHandler } from '../create-helicone-handler';
+import { errorResponse } from '../responses/error-response';
 import type { NextFunction, NodeHandler, NodeRequest } from './node-types';
 import { readSmallBody, toWebRequest, wantsWholeBody } from './to-web-request';
 import { writeWebResponse } from './write-web-response';
@@ -27,6 +28,18 @@ function failBeforeHeaders(response: ServerResponse, status: number, message: st
   );
 }
 
+/** Answers the route refuses a body with: the rest of it is not read, so the connection cannot be reused. */
+const BODY_REFUSED = new Set([408, 413]);
+
+/**
+ * Ends the connection after this response instead of reading a body nobody wants (a slow or huge one): node:http
+ * closes the socket once the response is sent when it carries `Connection: close`.
+ */
+function closeAfterResponse(request: NodeRequest, response: ServerResponse): void {
+  response.setHeader('Connection', 'close');
+  response.once('finish', () => request.socket.destroySoon());
+}
+
 /**
  * The route as a `node:http` listener and as Express / Connect / Vite middleware. When the client disconnects,
  * the web request's signal aborts, and with it the upstream call. As middleware, requests outside the route's
@@ -51,15 +64,28 @@ export function toNodeHandler(handler: HeliconeHandler): NodeHandler {
         return;
       }
       handler(webRequest)
-        .then((webResponse) => writeWebResponse(webResponse, response))
+        .then((webResponse) => {
+          if (BODY_REFUSED.has(webResponse.status) && !request.complete)
+            closeAfterResponse(request, response);
+          return writeWebResponse(webResponse, response);
+        })
         .catch(() => failBeforeHeaders(response, 500, 'The route failed unexpectedly.'));
     };
     if (!wantsWholeBody(request)) {
       run();
       return;
     }
-    void readSmallBody(request).then((body) => {
-      if (body !== undefined) run(body);
+    void readSmallBody(request, handler.bodyTimeoutMs).then((body) => {
+      if (body === 'timeout') {
+        closeAfterResponse(request, response);
+        const refused = errorResponse(408, {
+          message: `The request body did not arrive within ${handler.bodyTimeoutMs} ms.`,
+          code: 'body_timeout',
+        });
+        void writeWebResponse(refused, response);
+      } else if (body !== undefined) {
+        run(body);
+      }
     });
   };
 }

@@ -49,9 +49,9 @@ function toBodyStream(request: NodeRequest): ReadableStream<Uint8Array> {
       request.resume();
     },
     cancel() {
+      // The route stopped reading (413, 408): so does the adapter, which then closes the connection.
       if (onData) request.off('data', onData);
-      // Node discards the rest of the body itself once the response ends; keep it flowing meanwhile.
-      request.resume();
+      request.pause();
     },
   });
 }
@@ -74,15 +74,31 @@ function declaredLength(request: NodeRequest): number | undefined {
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
-/** Reads a small body whole; undefined when the client goes away first. */
-export function readSmallBody(request: NodeRequest): Promise<Buffer | undefined> {
+/**
+ * Reads a small body whole: undefined when the client goes away first, `'timeout'` (and no more reading) when it
+ * has not all arrived within `timeoutMs`.
+ */
+export function readSmallBody(
+  request: NodeRequest,
+  timeoutMs: number,
+): Promise<Buffer | undefined | 'timeout'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.once('end', () => resolve(Buffer.concat(chunks)));
-    request.once('error', () => resolve(undefined));
+    const onData = (chunk: Buffer) => chunks.push(chunk);
+    const timer = setTimeout(() => {
+      request.off('data', onData);
+      request.pause();
+      resolve('timeout');
+    }, timeoutMs);
+    const settle = (value: Buffer | undefined) => {
+      clearTimeout(timer);
+      resolve(value);
+    };
+    request.on('data', onData);
+    request.once('end', () => settle(Buffer.concat(chunks)));
+    request.once('error', () => settle(undefined));
     request.once('close', () => {
-      if (!request.complete) resolve(undefined);
+      if (!request.complete) settle(undefined);
     });
   });
 }

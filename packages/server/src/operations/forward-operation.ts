@@ -31,7 +31,10 @@ export async function forwardOperation(context: RequestContext, operation: Opera
     });
   }
 
-  const json = await readJsonBody(request, options.maxBodyBytes);
+  const json = await readJsonBody(request, {
+    maxBytes: options.maxBodyBytes,
+    timeoutMs: options.bodyTimeoutMs,
+  });
   if (!json.ok) return json.response;
   const body = checkOperationBody(operation, json.value, context);
   if (!body.ok) return body.response;

@@ -13,7 +13,10 @@ import { applyCorsHeaders } from '../cors/cors-headers';
 /** `POST {base}/feedback` `{ requestId, rating }` → Helicone's `POST /v1/request/{id}/feedback` with the server's key. */
 export async function sendFeedback(context: RequestContext): Promise<Response> {
   const { options, request, corsOrigin } = context;
-  const json = await readJsonBody(request, options.maxBodyBytes);
+  const json = await readJsonBody(request, {
+    maxBytes: options.maxBodyBytes,
+    timeoutMs: options.bodyTimeoutMs,
+  });
   if (!json.ok) return json.response;
   const parsed = feedbackBodySchema.safeParse(json.value);
   if (!parsed.success) return invalidBodyResponse(parsed.error);

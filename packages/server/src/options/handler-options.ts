@@ -62,6 +62,8 @@ export type Limits = {
   maxMessages?: number;
   /** How long to wait for the gateway's response headers, in ms; then 504. Default 300000 (5 minutes). */
   firstByteTimeoutMs?: number;
+  /** How long the whole request body may take to arrive, in ms; then 408. Default 30000. */
+  bodyTimeoutMs?: number;
 };
 
 export type Logger = {

@@ -20,6 +20,7 @@ export const DEFAULT_BASE_PATH = '/api/helicone';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_MESSAGES = 1000;
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 300_000;
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 /** Where one operation is sent, and how it authenticates. */
 export type ResolvedTarget = { baseURL: string; providerApiKey: string | undefined };
@@ -37,6 +38,7 @@ export type ResolvedOptions = {
   maxBodyBytes: number;
   maxMessages: number;
   firstByteTimeoutMs: number;
+  bodyTimeoutMs: number;
   originAllowed: OriginAllowed;
   /** The `fetch` option, when given: it wins over a runtime adapter's. */
   explicitFetch: typeof fetch | undefined;
@@ -217,6 +219,11 @@ export function resolveOptions(options: HeliconeHandlerOptions = {}): ResolvedOp
       'limits.firstByteTimeoutMs',
       options.limits?.firstByteTimeoutMs,
       DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+    ),
+    bodyTimeoutMs: positiveInteger(
+      'limits.bodyTimeoutMs',
+      options.limits?.bodyTimeoutMs,
+      DEFAULT_BODY_TIMEOUT_MS,
     ),
     originAllowed: toOriginAllowed(options.allowedOrigins),
     explicitFetch: options.fetch,

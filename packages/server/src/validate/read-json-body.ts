@@ -17,23 +17,48 @@ function tooLarge(maxBytes: number): Response {
   });
 }
 
-/** Reads at most `maxBytes` of the body; stops reading (and cancels the stream) as soon as it is over. */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
+function timedOut(timeoutMs: number): Response {
+  return errorResponse(408, {
+    message: `The request body did not arrive within ${timeoutMs} ms.`,
+    code: 'body_timeout',
+  });
+}
+
+export type BodyLimits = { maxBytes: number; timeoutMs: number };
+
+/**
+ * Reads at most `maxBytes` of the body within `timeoutMs`; stops reading (and cancels the stream) as soon as it is
+ * over either. A cancelled reader ends its pending read, so the timer needs no race per chunk.
+ */
+async function readLimited(
+  request: Request,
+  { maxBytes, timeoutMs }: BodyLimits,
+): Promise<Uint8Array | 'too-large' | 'timeout'> {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    reader.cancel().catch(() => undefined);
+  }, timeoutMs);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (expired) return 'timeout';
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return 'too-large';
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
-  if (chunks.length === 1) return chunks[0];
+  if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -44,10 +69,11 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
 }
 
 /**
- * The body as parsed JSON: 415 for another content type, 413 over `maxBytes`, 400 for bytes that are not JSON or
+ * The body as parsed JSON: 415 for another content type, 413 over `maxBytes`, 408 after `timeoutMs`, 400 for bytes that are not JSON or
  * that nest deeper than `MAX_JSON_DEPTH` (checked before parsing, so nothing downstream can recurse too deep).
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<Checked<unknown>> {
+export async function readJsonBody(request: Request, limits: BodyLimits): Promise<Checked<unknown>> {
+  const { maxBytes } = limits;
   if (!isJsonContentType(request.headers.get('content-type'))) {
     return {
       ok: false,
@@ -61,9 +87,9 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
     return { ok: false, response: tooLarge(maxBytes) };
   }
-  let bytes: Uint8Array | undefined;
+  let bytes: Awaited<ReturnType<typeof readLimited>>;
   try {
-    bytes = await readLimited(request, maxBytes);
+    bytes = await readLimited(request, limits);
   } catch {
     return {
       ok: false,
@@ -73,7 +99,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       }),
     };
   }
-  if (bytes === undefined) return { ok: false, response: tooLarge(maxBytes) };
+  if (bytes === 'too-large') return { ok: false, response: tooLarge(maxBytes) };
+  if (bytes === 'timeout') return { ok: false, response: timedOut(limits.timeoutMs) };
   if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
     return {
       ok: false,
