@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { chatBody, ssePayloads, startTestGateway } from '../helpers';
 
 const on = { 'helicone-cache-enabled': 'true' };
@@ -15,7 +15,7 @@ describe('HELICONE.md §2.2 cache', () => {
     expect(second.headers.get('helicone-cache-bucket-idx')).toBe('0');
     expect(second.headers.get('helicone-provider')).toBe(first.headers.get('helicone-provider'));
     expect(second.headers.get('helicone-gateway-mode')).toBe('PTB');
-    expect(Number(second.headers.get('helicone-cache-latency'))).toBeGreaterThanOrEqual(0);
+    expect(second.headers.get('helicone-cache-latency')).toMatch(/^\d+$/);
     expect(await second.text()).toBe(firstBody);
     expect(second.headers.get('helicone-id')).not.toBe(first.headers.get('helicone-id'));
     expect(rows().map((row) => [row.cache_hit, row.cost_usd === 0])).toEqual([
@@ -188,5 +188,44 @@ describe('HELICONE.md §2.2 cache', () => {
     );
     expect(replayedChunks.at(-2)!.choices[0]!.finish_reason).toBe('stop');
     expect(replayedChunks.at(-1)).toMatchObject({ id: json.id, choices: [], usage: json.usage });
+  });
+
+  describe('TTL from Cache-Control (the clock faked: Date only, HTTP stays real)', () => {
+    const day = 86_400_000;
+    /** Saves an answer with these headers, then asks again `later` ms after the save. */
+    async function cacheAfter(headers: Record<string, string>, laterMs: number[]): Promise<string[]> {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 0, 1) });
+      onTestFinished(() => void vi.useRealTimers());
+      const { post } = await startTestGateway();
+      const prompt = chatBody(`ttl ${JSON.stringify(headers)}`);
+      expect((await post('/v1/chat/completions', prompt, headers)).headers.get('helicone-cache')).toBe(
+        'MISS',
+      );
+      const savedAt = Date.now();
+      const results: string[] = [];
+      for (const later of laterMs) {
+        vi.setSystemTime(savedAt + later);
+        // A miss saves again, so only the last probe of a list may miss.
+        const response = await post('/v1/chat/completions', prompt, headers);
+        results.push(response.headers.get('helicone-cache') ?? 'none');
+      }
+      return results;
+    }
+
+    it('keeps an answer 7 days without Cache-Control', async () => {
+      expect(await cacheAfter(on, [7 * day - 1000, 7 * day + 1000])).toEqual(['HIT', 'MISS']);
+    });
+
+    it('lets s-maxage win over max-age, in either order', async () => {
+      const shared = { ...on, 'cache-control': 'max-age=60, s-maxage=3600' };
+      expect(await cacheAfter(shared, [120_000, 3_599_000, 3_601_000])).toEqual(['HIT', 'HIT', 'MISS']);
+      const sharedFirst = { ...on, 'cache-control': 's-maxage=60, max-age=3600' };
+      expect(await cacheAfter(sharedFirst, [59_000, 61_000])).toEqual(['HIT', 'MISS']);
+    });
+
+    it('clamps a max-age above 365 days to 365 days', async () => {
+      const twoYears = { ...on, 'cache-control': `max-age=${2 * 365 * 86_400}` };
+      expect(await cacheAfter(twoYears, [365 * day - 1000, 365 * day + 1000])).toEqual(['HIT', 'MISS']);
+    });
   });
 });

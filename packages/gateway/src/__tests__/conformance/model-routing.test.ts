@@ -86,4 +86,33 @@ describe('HELICONE.md §1.4 model strings', () => {
     expect(thenFallback.status).toBe(200);
     expect(thenFallback.headers.get('helicone-provider')).toBe('anthropic');
   });
+
+  it('accepts :online entries (no search is made) and serves them like the plain name', async () => {
+    const { post, rows } = await startTestGateway();
+    const online = await call(post, 'gpt-4o-mini:online');
+    expect(online.status).toBe(200);
+    expect(online.headers.get('helicone-provider')).toBe('openai');
+    expect(online.headers.get('helicone-model')).toBe('gpt-4o-mini');
+    const pinned = await call(post, 'claude-3.5-haiku:online/anthropic,gpt-4o-mini');
+    expect(pinned.headers.get('helicone-provider')).toBe('anthropic');
+    expect(rows().map((row) => row.requested_model)).toEqual([
+      'gpt-4o-mini:online',
+      'claude-3.5-haiku:online/anthropic,gpt-4o-mini',
+    ]);
+  });
+
+  it('serves name/provider/deploymentId from that provider in BYOK mode', async () => {
+    const { post } = await startTestGateway({ faults: { azure: { type: 'status', status: 500 } } });
+    const deployment = await call(post, 'gpt-4o/openai/clm1a2b3c');
+    expect(deployment.status).toBe(200);
+    expect(deployment.headers.get('helicone-provider')).toBe('openai');
+    expect(deployment.headers.get('helicone-model')).toBe('gpt-4o');
+    expect(deployment.headers.get('helicone-gateway-mode')).toBe('BYOK');
+    expect((await call(post, 'gpt-4o/openai')).headers.get('helicone-gateway-mode')).toBe('PTB');
+    // The deployment's provider only: no fallback to another one.
+    const failing = await call(post, 'gpt-4o/azure/clm1a2b3c');
+    expect(failing.status).toBe(500);
+    const body = (await failing.json()) as { error: { details: { source: string }[] } };
+    expect(body.error.details.map((detail) => detail.source)).toEqual(['gpt-4o/azure/byok']);
+  });
 });

@@ -101,4 +101,31 @@ describe('HELICONE.md §4.4 prompts', () => {
     });
     expect(await pinned.text()).not.toBe(await answer.text());
   });
+
+  it('expands the version deployed to the requested environment (production by default)', async () => {
+    const { post } = await startTestGateway();
+    const production = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi {{hc:name}}' }] };
+    const created = await post('/v1/prompt-2025', { name: 'envs', promptBody: production });
+    const { data } = (await created.json()) as { data: { id: string } };
+    const staging = { model: 'claude-3.5-haiku', messages: [{ role: 'user', content: 'Hello {{hc:name}}' }] };
+    const update = await post('/v1/prompt-2025/update', {
+      promptId: data.id,
+      promptBody: staging,
+      environment: 'staging',
+    });
+    expect(update.status).toBe(200);
+    // The request names no model: the expanded version's model tells which version served.
+    const served = async (fields: Record<string, unknown>) => {
+      const response = await post('/v1/chat/completions', {
+        prompt_id: data.id,
+        inputs: { name: 'Ada' },
+        ...fields,
+      });
+      expect(response.status).toBe(200);
+      return response.headers.get('helicone-provider');
+    };
+    expect(await served({})).toBe('openai');
+    expect(await served({ environment: 'production' })).toBe('openai');
+    expect(await served({ environment: 'staging' })).toBe('anthropic');
+  });
 });

@@ -116,4 +116,39 @@ describe('HELICONE.md §2.3 rate limits', () => {
     expect((await post('/v1/chat/completions', chatBody('x'), both)).status).toBe(200);
     expect((await post('/v1/chat/completions', chatBody('x'), both)).status).toBe(429);
   });
+
+  it('normalizes the policy it echoes: u=request and a global s are left out', async () => {
+    const { post } = await startTestGateway();
+    const echoed = async (policy: string, extra: Record<string, string> = {}) =>
+      (
+        await post('/v1/chat/completions', chatBody('x'), { 'helicone-ratelimit-policy': policy, ...extra })
+      ).headers.get('helicone-ratelimit-policy');
+    expect(await echoed('10;w=60;u=request')).toBe('10;w=60');
+    expect(await echoed('10;W=120;U=REQUEST;S=user', { 'helicone-user-id': 'u' })).toBe('10;w=120;s=user');
+    expect(await echoed('500;w=3600;u=cents')).toBe('500;w=3600;u=cents');
+  });
+
+  it('fails open, with a warning, when the request lacks the policy segment', async () => {
+    const { post, warnings } = await startTestGateway();
+    for (const policy of ['1;w=60;s=user', '1;w=60;s=team']) {
+      for (let call = 0; call < 2; call++) {
+        const response = await post('/v1/chat/completions', chatBody('x'), {
+          'helicone-ratelimit-policy': policy,
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('helicone-ratelimit-limit')).toBeNull();
+      }
+    }
+    expect(warnings.filter((warning) => warning.includes('needs Helicone-User-Id'))).toHaveLength(2);
+    expect(warnings.filter((warning) => warning.includes('needs Helicone-Property-team'))).toHaveLength(2);
+  });
+
+  it('reports Helicone-RateLimit-Reset in real seconds when timeScale shrinks the window', async () => {
+    const { post } = await startTestGateway({ timeScale: 0.01 });
+    const response = await post('/v1/chat/completions', chatBody('x'), {
+      'helicone-ratelimit-policy': '5;w=600',
+    });
+    // The window lasts 6 s here, but the header speaks of the real gateway's 600 s.
+    expect(response.headers.get('helicone-ratelimit-reset')).toBe('600');
+  });
 });

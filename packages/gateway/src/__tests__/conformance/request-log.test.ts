@@ -44,6 +44,22 @@ describe('request log (SQLite, WAL)', () => {
     expect(row!.latency_ms).toBe((row!.completed_at as number) - (row!.created_at as number));
   });
 
+  it('cuts Helicone-User-Id to 128 characters, as a legacy worker did (§2.1)', async () => {
+    const { gateway, post, rows } = await startTestGateway();
+    const longId = `user-${'x'.repeat(195)}`;
+    await post('/v1/chat/completions', chatBody('who'), {
+      'helicone-request-id': requestId,
+      'helicone-user-id': longId,
+    });
+    expect(rows()[0]!.user_id).toBe(longId.slice(0, 128));
+    const response = await fetch(`${gateway.url}/v1/request/${requestId}`, {
+      headers: { authorization: `Bearer ${gateway.apiKey}` },
+    });
+    expect(
+      ((await response.json()) as { data: { request_user_id: string } }).data.request_user_id,
+    ).toHaveLength(128);
+  });
+
   it('leaves the bodies out with Helicone-Omit-Request / -Response', async () => {
     const { post, rows } = await startTestGateway();
     await post('/v1/chat/completions', chatBody('secret'), {

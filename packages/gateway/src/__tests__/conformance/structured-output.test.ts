@@ -104,4 +104,54 @@ describe('response_format and tools', () => {
     });
     expect(afterResult.choices[0]!.finish_reason).toBe('stop');
   });
+
+  it('follows tool_choice: none never calls, required calls the first tool, a named function wins', async () => {
+    const { client } = await startTestGateway();
+    const tools = [
+      { type: 'function' as const, function: { name: 'get_weather', parameters: weather } },
+      {
+        type: 'function' as const,
+        function: {
+          name: 'get_time',
+          parameters: { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] },
+        },
+      },
+    ];
+    const ask = (
+      content: string,
+      toolChoice: 'none' | 'required' | { type: 'function'; function: { name: string } },
+    ) =>
+      client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content }],
+        tools,
+        tool_choice: toolChoice,
+      });
+    const calledName = (completion: Awaited<ReturnType<typeof ask>>) => {
+      const call = completion.choices[0]!.message.tool_calls?.[0];
+      return call?.type === 'function' ? call.function.name : undefined;
+    };
+
+    const none = await ask('Please use get_weather for Paris', 'none');
+    expect(none.choices[0]!.finish_reason).toBe('stop');
+    expect(none.choices[0]!.message.tool_calls).toBeUndefined();
+    expect(typeof none.choices[0]!.message.content).toBe('string');
+
+    const required = await ask('no tool named here', 'required');
+    expect(required.choices[0]!.finish_reason).toBe('tool_calls');
+    expect(calledName(required)).toBe('get_weather');
+    const requiredNamed = await ask('what is the get_time now', 'required');
+    expect(calledName(requiredNamed)).toBe('get_time');
+
+    const named = await ask('Please use get_weather for Paris', {
+      type: 'function',
+      function: { name: 'get_time' },
+    });
+    expect(named.choices[0]!.finish_reason).toBe('tool_calls');
+    expect(calledName(named)).toBe('get_time');
+    const call = named.choices[0]!.message.tool_calls![0]!;
+    expect(JSON.parse(call.type === 'function' ? call.function.arguments : '')).toEqual({
+      zone: expect.any(String),
+    });
+  });
 });

@@ -74,6 +74,27 @@ describe('upstream: an OpenAI-compatible server (a second local gateway)', () =>
     expect(completion.choices[0]!.finish_reason).toBe('length');
   });
 
+  it('never forwards a top-level plugins field upstream (§1.3), streamed or not', async () => {
+    const back = await startTestGateway();
+    const front = await startTestGateway({
+      upstream: { url: `${back.gateway.url}/v1`, apiKey: back.gateway.apiKey },
+    });
+    const plugins = [{ id: 'web', max_results: 3 }];
+    const plain = await front.post('/v1/chat/completions', chatBody('search the web', { plugins }));
+    expect(plain.status).toBe(200);
+    await plain.text();
+    const streamed = await front.post('/v1/chat/completions', chatBody('search', { plugins, stream: true }));
+    await streamed.text();
+    const sent = back.rows().map((row) => JSON.parse(row.request_body as string) as Record<string, unknown>);
+    expect(sent).toHaveLength(2);
+    for (const body of sent) {
+      expect(body).not.toHaveProperty('plugins');
+      expect(body).toMatchObject({ model: 'gpt-4o-mini', messages: [{ role: 'user' }] });
+    }
+    // The front's own log keeps the request as the client sent it.
+    expect(JSON.parse(front.rows()[0]!.request_body as string)).toMatchObject({ plugins });
+  });
+
   it('keeps every Helicone behaviour in front: the cache answers without calling the upstream, errors fall back', async () => {
     const back = await startTestGateway({ faults: { openai: { type: 'status', status: 503 } } });
     const front = await startTestGateway({
