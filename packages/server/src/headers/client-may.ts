@@ -8,6 +8,7 @@ export type ResolvedClientMay = {
   retry: boolean;
   promptId: boolean;
   rateLimitPolicy: boolean;
+  plugins: boolean;
 };
 
 /**
@@ -23,6 +24,7 @@ export function resolveClientMay(clientMay: ClientMay | undefined): ResolvedClie
     retry: clientMay?.retry ?? false,
     promptId: clientMay?.promptId ?? false,
     rateLimitPolicy: clientMay?.rateLimitPolicy ?? false,
+    plugins: clientMay?.plugins ?? false,
   };
 }
 

@@ -9,7 +9,7 @@ import { compileModelPattern, matchesModelPattern, type ModelPattern } from './m
 
 export type ModelCheck =
   | { ok: true; model: string }
-  | { ok: false; reason: 'invalid'; message: string }
+  | { ok: false; reason: 'invalid' | 'too-many'; message: string }
   | { ok: false; reason: 'not-allowed'; message: string; target: ModelTarget };
 
 export type ModelAllowList = {
@@ -17,6 +17,18 @@ export type ModelAllowList = {
   /** Parses a body's `model`, checks every fallback entry, and gives the gateway's form (`formatModel`). */
   check: (model: string) => ModelCheck;
 };
+
+/**
+ * Most models one model string may list (the first and its fallbacks). The gateway tries them in turn, so each
+ * one more is another upstream attempt one request can cause; checked before parsing.
+ */
+export const MAX_FALLBACK_ENTRIES = 16;
+
+function countEntries(model: string): number {
+  let count = 1;
+  for (let index = model.indexOf(','); index !== -1; index = model.indexOf(',', index + 1)) count += 1;
+  return count;
+}
 
 /** Error messages echo the model; a megabyte of it is not echoed back whole. */
 const MAX_MESSAGE_LENGTH = 500;
@@ -32,6 +44,13 @@ export function createModelAllowList(patterns: readonly ModelPattern[] | undefin
   return {
     patterns,
     check(model) {
+      if (countEntries(model) > MAX_FALLBACK_ENTRIES) {
+        return {
+          ok: false,
+          reason: 'too-many',
+          message: `The model string lists more than ${MAX_FALLBACK_ENTRIES} models.`,
+        };
+      }
       try {
         return checkParsed(parseModel(model));
       } catch (error) {

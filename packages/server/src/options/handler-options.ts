@@ -41,6 +41,8 @@ export type ClientMay = {
   retry?: boolean;
   /** `Helicone-Prompt-Id`. Default `false`. */
   promptId?: boolean;
+  /** Helicone's `plugins` body field (web search, ...), which adds cost per call; dropped otherwise. Default `false`. */
+  plugins?: boolean;
   /** `Helicone-RateLimit-Policy`, only when the server sets none (no `budgets`, no default policy). Default `false`. */
   rateLimitPolicy?: boolean;
 };
@@ -62,6 +64,8 @@ export type Limits = {
   maxMessages?: number;
   /** How long to wait for the gateway's response headers, in ms; then 504. Default 300000 (5 minutes). */
   firstByteTimeoutMs?: number;
+  /** Most choices one call may ask for (`n`, and `best_of` for text completions); more gets 400. Default 8. */
+  maxChoices?: number;
   /** How long the whole request body may take to arrive, in ms; then 408. Default 30000. */
   bodyTimeoutMs?: number;
 };

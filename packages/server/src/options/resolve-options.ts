@@ -21,6 +21,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_MESSAGES = 1000;
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 300_000;
 export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_CHOICES = 8;
 
 /** Where one operation is sent, and how it authenticates. */
 export type ResolvedTarget = { baseURL: string; providerApiKey: string | undefined };
@@ -37,6 +38,7 @@ export type ResolvedOptions = {
   budgets: Budgets | undefined;
   maxBodyBytes: number;
   maxMessages: number;
+  maxChoices: number;
   firstByteTimeoutMs: number;
   bodyTimeoutMs: number;
   originAllowed: OriginAllowed;
@@ -215,6 +217,7 @@ export function resolveOptions(options: HeliconeHandlerOptions = {}): ResolvedOp
       DEFAULT_MAX_BODY_BYTES,
     ),
     maxMessages: positiveInteger('limits.maxMessages', options.limits?.maxMessages, DEFAULT_MAX_MESSAGES),
+    maxChoices: positiveInteger('limits.maxChoices', options.limits?.maxChoices, DEFAULT_MAX_CHOICES),
     firstByteTimeoutMs: positiveInteger(
       'limits.firstByteTimeoutMs',
       options.limits?.firstByteTimeoutMs,
