@@ -347,4 +347,114 @@ describe('upstream: Anthropic Messages converted as Helicone converts them', () 
       { thinking: reasoning, signature: expect.stringMatching(/.+/) },
     ]);
   });
+
+  it('turns web-search citations into annotations on the finish chunk, and counts the searches', async () => {
+    // Events written by hand; the expected chunk follows Helicone's converter (HELICONE.md §6): a cited text
+    // block spans its own text, a citations_delta spans everything so far.
+    const events = [
+      {
+        type: 'message_start',
+        message: {
+          id: 'msg_cite',
+          model: 'claude-3-5-haiku-20241022',
+          usage: { input_tokens: 10, output_tokens: 1 },
+        },
+      },
+      {
+        type: 'content_block_start',
+        index: 0,
+        content_block: {
+          type: 'text',
+          text: '',
+          citations: [
+            { type: 'web_search_result_location', url: 'https://a.example', title: 'A', cited_text: 'Alpha' },
+          ],
+        },
+      },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Paris is the capital.' } },
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: {
+          type: 'citations_delta',
+          citation: {
+            type: 'web_search_result_location',
+            url: 'https://b.example',
+            title: 'B',
+            cited_text: 'Beta',
+          },
+        },
+      },
+      { type: 'content_block_stop', index: 0 },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn' },
+        usage: { output_tokens: 5, server_tool_use: { web_search_requests: 1 } },
+      },
+      { type: 'message_stop' },
+    ];
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(
+        events.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(''),
+      );
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { post } = await startTestGateway({
+      upstream: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, format: 'anthropic' },
+    });
+    const response = await post(
+      '/v1/chat/completions',
+      chatBody('capital', { model: 'claude-3.5-haiku', stream: true }),
+    );
+    const chunks = ssePayloads(await response.text())
+      .slice(0, -1)
+      .map(
+        (payload) =>
+          JSON.parse(payload) as {
+            choices: { delta: unknown; finish_reason: string | null }[];
+            usage?: unknown;
+          },
+      );
+    const finish = chunks.find((chunk) => chunk.choices[0]?.finish_reason)!.choices[0]!;
+    expect(finish).toEqual({
+      index: 0,
+      delta: {
+        annotations: [
+          {
+            type: 'url_citation',
+            url_citation: {
+              url: 'https://a.example',
+              title: 'A',
+              content: 'Alpha',
+              start_index: 0,
+              end_index: 0,
+            },
+          },
+          {
+            type: 'url_citation',
+            url_citation: {
+              url: 'https://b.example',
+              title: 'B',
+              content: 'Beta',
+              start_index: 0,
+              end_index: 21,
+            },
+          },
+        ],
+      },
+      logprobs: null,
+      finish_reason: 'stop',
+    });
+    expect(chunks.at(-1)).toMatchObject({
+      choices: [],
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: 5,
+        total_tokens: 15,
+        server_tool_use: { web_search_requests: 1 },
+      },
+    });
+  });
 });
