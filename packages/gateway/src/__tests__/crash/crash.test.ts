@@ -93,7 +93,8 @@ describe('crash (kill -9 under load)', () => {
         if (await call(url, apiKey, requestId, (index + round) % 3 !== 0)) received.add(requestId);
       }
     };
-    const workers = Array.from({ length: 24 }, (_, index) => worker(index));
+    const concurrency = 24;
+    const workers = Array.from({ length: concurrency }, (_, index) => worker(index));
     const deadline = Date.now() + 40_000;
     while (received.size < 200) {
       if (Date.now() > deadline)
@@ -116,11 +117,11 @@ describe('crash (kill -9 under load)', () => {
       const logged = new Set(rows.map((row) => row.request_id));
       // No answer a client received in full is missing from the log: its row is committed before its last byte.
       expect([...received].filter((id) => !logged.has(id))).toEqual([]);
-      // The other way round, rows equal received answers except for the one answer, at most, whose row was just
-      // committed when the kill came, before its last byte reached the socket: the commit and that write run in
-      // one synchronous step, and the gateway runs one step at a time.
+      // The other way round, a row may exist for an answer whose last bytes were committed but still in Node's
+      // socket buffer (under backpressure) when the kill came: at most one per request in flight, and each
+      // worker has one in flight at a time.
       const undelivered = [...logged].filter((id) => !received.has(id));
-      expect(undelivered.length).toBeLessThanOrEqual(1);
+      expect(undelivered.length).toBeLessThanOrEqual(concurrency);
       for (const id of undelivered) expect(sent.has(id)).toBe(true);
     } finally {
       reopened.close();
