@@ -4,6 +4,7 @@ export type { HeliconeHandlerOptions } from './options/helicone-handler-options'
 export type {
   Authorization,
   Authorize,
+  AuthorizeFeedback,
   Budget,
   Budgets,
   ClientMay,

@@ -49,4 +49,55 @@ describe('POST {base}/feedback', () => {
     expect(response.status).toBe(404);
     expect(json.error.message).toMatch(/Request not found/);
   });
+
+  it('authorizeFeedback decides who may rate a request: false is a 403, a Response is the answer, true passes', async () => {
+    const owners = new Map([[requestId, 'alice']]);
+    const seen: unknown[] = [];
+    const route = testRoute(
+      {
+        authorize: (request) => ({ userId: request.headers.get('x-user') ?? undefined }),
+        authorizeFeedback: (id, authorization) => {
+          seen.push([id, authorization.userId]);
+          if (authorization.userId === 'mallory') return new Response('no', { status: 401 });
+          return owners.get(id) === authorization.userId;
+        },
+      },
+      () => jsonReply(200, { data: null, error: null }),
+    );
+    const bob = await route.post('/api/helicone/feedback', { requestId, rating: false }, { 'x-user': 'bob' });
+    expect(bob.response.status).toBe(403);
+    expect(bob.json.error).toMatchObject({ code: 'feedback_not_allowed', type: 'permission_error' });
+    const mallory = await route.post(
+      '/api/helicone/feedback',
+      { requestId, rating: false },
+      { 'x-user': 'mallory' },
+    );
+    expect(mallory.response.status).toBe(401);
+    expect(route.upstream.calls).toHaveLength(0);
+    const alice = await route.post(
+      '/api/helicone/feedback',
+      { requestId, rating: true },
+      { 'x-user': 'alice' },
+    );
+    expect(alice.response.status).toBe(200);
+    expect(route.upstream.calls).toHaveLength(1);
+    expect(seen).toEqual([
+      [requestId, 'bob'],
+      [requestId, 'mallory'],
+      [requestId, 'alice'],
+    ]);
+  });
+
+  it('authorizeFeedback throwing is a 500 without detail, logged redacted', async () => {
+    const route = testRoute({
+      authorizeFeedback: () => {
+        throw new Error(`lookup failed with ${TEST_KEY}`);
+      },
+    });
+    const { response, json } = await route.post('/api/helicone/feedback', { requestId, rating: true });
+    expect(response.status).toBe(500);
+    expect(json.error.code).toBe('authorize_failed');
+    expect(route.log.lines.join('\n')).toContain('authorizeFeedback threw: lookup failed with [redacted]');
+    expect(route.upstream.calls).toHaveLength(0);
+  });
 });

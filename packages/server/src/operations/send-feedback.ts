@@ -9,6 +9,7 @@ import { invalidBodyResponse } from '../validate/describe-issue';
 import { feedbackBodySchema } from '../validate/feedback-body-schema';
 import { readJsonBody } from '../validate/read-json-body';
 import { applyCorsHeaders } from '../cors/cors-headers';
+import { runAuthorizeFeedback } from '../authorize/run-authorize-feedback';
 
 /** `POST {base}/feedback` `{ requestId, rating }` → Helicone's `POST /v1/request/{id}/feedback` with the server's key. */
 export async function sendFeedback(context: RequestContext): Promise<Response> {
@@ -21,6 +22,14 @@ export async function sendFeedback(context: RequestContext): Promise<Response> {
   const parsed = feedbackBodySchema.safeParse(json.value);
   if (!parsed.success) return invalidBodyResponse(parsed.error);
   const { requestId, rating } = parsed.data;
+  const refused = await runAuthorizeFeedback(
+    options.authorizeFeedback,
+    requestId,
+    context.authorization,
+    options.logger,
+    options.redact,
+  );
+  if (refused !== undefined) return refused;
 
   const path = `/v1/request/${requestId}/feedback`;
   const result = await callUpstream({

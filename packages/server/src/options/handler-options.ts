@@ -11,6 +11,16 @@ export type Authorize = (
   request: Request,
 ) => Authorization | Response | undefined | Promise<Authorization | Response | undefined>;
 
+/**
+ * Who may rate a request: the app checks that the request id belongs to the user `authorize` returned (Helicone
+ * does not know the app's users). `true` (or `undefined`) lets the rating through, `false` answers 403, a
+ * `Response` is the answer.
+ */
+export type AuthorizeFeedback = (
+  requestId: string,
+  authorization: Authorization,
+) => boolean | Response | undefined | Promise<boolean | Response | undefined>;
+
 /** Where an operation goes when the AI gateway does not serve it (embeddings, legacy text completions). */
 export type OperationTarget = {
   /** An OpenAI-compatible base URL, with or without `/v1`, e.g. Helicone's OpenAI proxy `https://oai.helicone.ai/v1`. */

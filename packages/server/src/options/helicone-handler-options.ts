@@ -1,5 +1,13 @@
 import type { HeliconeOptions } from '@helicone-kit/core';
-import type { Authorize, Budgets, ClientMay, Limits, Logger, Operations } from './handler-options';
+import type {
+  Authorize,
+  AuthorizeFeedback,
+  Budgets,
+  ClientMay,
+  Limits,
+  Logger,
+  Operations,
+} from './handler-options';
 
 export type HeliconeHandlerOptions = {
   /** The Helicone key. Default `process.env.HELICONE_API_KEY`; missing is an error at creation. */
@@ -15,6 +23,8 @@ export type HeliconeHandlerOptions = {
   /** Allowed models: exact ids and `*` patterns. Default: any model. */
   models?: readonly string[];
   authorize?: Authorize;
+  /** Who may rate which request (`POST {base}/feedback`). Default: every caller `authorize` lets in may rate any id. */
+  authorizeFeedback?: AuthorizeFeedback;
   /** Helicone options applied to every call; they win over the browser's. */
   defaults?: HeliconeOptions;
   clientMay?: ClientMay;

@@ -5,7 +5,7 @@ import { resolveClientMay, type ResolvedClientMay } from '../headers/client-may'
 import { compileModelPatterns, createModelAllowList, type ModelAllowList } from '../models/model-allow-list';
 import { normalizeBasePath } from '../routing/match-route';
 import { createRedactor, type Redact } from '../secrets/redactor';
-import type { Authorize, Budgets, Logger, OperationTarget } from './handler-options';
+import type { Authorize, AuthorizeFeedback, Budgets, Logger, OperationTarget } from './handler-options';
 import { HandlerOptionsError } from './handler-options-error';
 import type { HeliconeHandlerOptions } from './helicone-handler-options';
 import { normalizeApiBaseURL, normalizeOpenAIBaseURL } from './normalize-base-url';
@@ -33,6 +33,7 @@ export type ResolvedOptions = {
   targets: { chat: ResolvedTarget; completions?: ResolvedTarget; embeddings?: ResolvedTarget };
   allowList: ModelAllowList;
   authorize: Authorize | undefined;
+  authorizeFeedback: AuthorizeFeedback | undefined;
   defaults: HeliconeOptions;
   clientMay: ResolvedClientMay;
   budgets: Budgets | undefined;
@@ -175,6 +176,10 @@ export function resolveOptions(options: HeliconeHandlerOptions = {}): ResolvedOp
   if (authorize !== undefined && typeof authorize !== 'function') {
     throw new HandlerOptionsError('authorize', 'must be a function.');
   }
+  const { authorizeFeedback } = options;
+  if (authorizeFeedback !== undefined && typeof authorizeFeedback !== 'function') {
+    throw new HandlerOptionsError('authorizeFeedback', 'must be a function.');
+  }
   if (budgets !== undefined) {
     if (defaults.rateLimitPolicy !== undefined) {
       throw new HandlerOptionsError(
@@ -208,6 +213,7 @@ export function resolveOptions(options: HeliconeHandlerOptions = {}): ResolvedOp
     targets,
     allowList: createModelAllowList(patterns),
     authorize,
+    authorizeFeedback,
     defaults,
     clientMay,
     budgets,
