@@ -46,7 +46,10 @@ export type LocalGatewayOptions = {
   upstream?: string | UpstreamOptions;
   pace?: Partial<Pace>;
   faults?: Faults;
-  /** Multiplies every wait the gateway schedules (retry backoff, rate-limit windows, cache TTL). Default 1. */
+  /**
+   * Multiplies every wait the gateway schedules (retry backoff, rate-limit windows, cache TTL). Default 1. The
+   * scheduled delays it logs and the `Helicone-RateLimit-Reset` it sends stay the real, unscaled ones.
+   */
   timeScale?: number;
   /**
    * Streamed requests and the cache (HELICONE.md §2.2 [conflict]): `'replay'` (default) caches streams and
@@ -62,7 +65,7 @@ export type LocalGatewayOptions = {
   providerTimeoutMs?: number;
   /** A JSON file of prompts for the prompt store: `{ "prompts": [{ "id"?, "name", "promptBody", "environments"? }] }`. */
   prompts?: string;
-  /** Enables `POST /__dev/faults`. Off by default. */
+  /** Enables `POST /__dev/faults` (it needs the key, like every endpoint). Off by default. */
   dev?: boolean;
   /** Where warnings go (a malformed rate-limit policy, ...). Default `console.warn`. */
   onWarning?: (message: string) => void;
