@@ -101,6 +101,26 @@ describe('body validation (never a 500 for a client mistake)', () => {
     expect(upstream.calls).toHaveLength(0);
   });
 
+  it('415 for JSON in a charset other than UTF-8', async () => {
+    const { send, upstream } = testRoute();
+    for (const contentType of ['application/json;charset=latin1', 'application/json; charset="ISO-8859-1"']) {
+      const { response, json } = await send('/api/helicone/chat/completions', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: JSON.stringify(chatBody()),
+      });
+      expect(response.status, contentType).toBe(415);
+      expect(json).toEqual(errorShape(415, 'unsupported_media_type'));
+    }
+    const quoted = await send('/api/helicone/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset="UTF-8"' },
+      body: JSON.stringify(chatBody()),
+    });
+    expect(quoted.response.status).toBe(200);
+    expect(upstream.calls).toHaveLength(1);
+  });
+
   it('accepts application/json with a charset', async () => {
     const { send } = testRoute();
     const { response } = await send('/api/helicone/chat/completions', {
@@ -304,6 +324,24 @@ describe('failures of the app or the upstream', () => {
     expect(response.status).toBe(502);
     expect(json.error.code).toBe('upstream_redirect');
     expect(route.upstream.calls).toHaveLength(1);
+  });
+
+  it('502 for a redirect a fetch reports as status 0 (opaqueredirect, as browsers do) or a network-error Response', async () => {
+    const opaque = () => {
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, 'status', { value: 0 });
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+      Object.defineProperty(response, 'ok', { value: false });
+      return response;
+    };
+    const redirect = testRoute({}, opaque);
+    const redirected = await redirect.post('/api/helicone/chat/completions', chatBody());
+    expect(redirected.response.status).toBe(502);
+    expect(redirected.json.error.code).toBe('upstream_redirect');
+    const failed = testRoute({}, () => Response.error());
+    const failure = await failed.post('/api/helicone/chat/completions', chatBody());
+    expect(failure.response.status).toBe(502);
+    expect(failure.json.error.code).toBe('upstream_unreachable');
   });
 
   it('upstream errors keep their status and come back OpenAI-shaped and sanitized', async () => {

@@ -162,6 +162,7 @@ const hostileRequest = fc.record({
   contentType: fc.constantFrom(
     'application/json',
     'application/json; charset=utf-8',
+    'application/json;charset=latin1',
     'text/plain',
     '',
     'application/merge-patch+json',

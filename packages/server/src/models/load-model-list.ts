@@ -6,7 +6,13 @@ import type { ModelInfo } from '@helicone-kit/core';
 
 const SOURCE_TIMEOUT_MS = 10_000;
 
-async function readJson(options: ResolvedOptions, url: string, headers: Headers): Promise<unknown> {
+/** `source` names what is read in log lines; the URL is never logged (a key can sit in a base URL's path). */
+async function readJson(
+  options: ResolvedOptions,
+  source: string,
+  url: string,
+  headers: Headers,
+): Promise<unknown> {
   const result = await callUpstream({
     url,
     method: 'GET',
@@ -16,15 +22,13 @@ async function readJson(options: ResolvedOptions, url: string, headers: Headers)
     fetch: options.fetch,
   });
   if (result.kind !== 'response') {
-    options.logger.warn(
-      options.redact(`[helicone-kit/server] GET ${new URL(url).pathname}: ${result.kind}.`),
-    );
+    options.logger.warn(options.redact(`[helicone-kit/server] GET ${source}: ${result.kind}.`));
     return undefined;
   }
   if (!result.response.ok) {
     await result.response.body?.cancel().catch(() => undefined);
     options.logger.warn(
-      options.redact(`[helicone-kit/server] GET ${new URL(url).pathname}: status ${result.response.status}.`),
+      options.redact(`[helicone-kit/server] GET ${source}: status ${result.response.status}.`),
     );
     return undefined;
   }
@@ -52,8 +56,13 @@ export async function loadModelList(
   // The registry is public: the key is not sent to it.
   const registryHeaders = new Headers({ Accept: 'application/json' });
   const [gatewayBody, registryBody, priceOf] = await Promise.all([
-    readJson(options, `${options.targets.chat.baseURL}/models`, gatewayHeaders),
-    readJson(options, `${options.apiBaseURL}/v1/public/model-registry/models`, registryHeaders),
+    readJson(options, "the gateway's model list", `${options.targets.chat.baseURL}/models`, gatewayHeaders),
+    readJson(
+      options,
+      "Helicone's model registry",
+      `${options.apiBaseURL}/v1/public/model-registry/models`,
+      registryHeaders,
+    ),
     loadPriceOf(),
   ]);
   const gateway = readGatewayModels(gatewayBody);

@@ -107,7 +107,23 @@ describe('GET {base}/models', () => {
     ]);
     expect(json.data[0].pricing).toMatchObject({ input: 0.15, output: 0.6, source: 'prices' });
     expect(json.data[1].pricing).toMatchObject({ input: 0.8, output: 4, source: 'prices' });
-    expect(route.log.lines.some((line) => line.includes('/v1/models'))).toBe(true);
+    expect(route.log.lines.some((line) => line.includes("the gateway's model list"))).toBe(true);
+  });
+
+  it('the warning for a source that fails names it, never the URL path (a key may sit in it)', async () => {
+    const route = testRoute(
+      {
+        baseURL: 'https://gateway.test/path-held-secret-77aa/v1',
+        apiBaseURL: 'https://api.test/other-secret-88bb',
+      },
+      sources({ gateway: false, registry: false }),
+    );
+    await route.send('/api/helicone/models');
+    const log = route.log.lines.join('\n');
+    expect(log).toContain("GET the gateway's model list: status 500.");
+    expect(log).toContain("GET Helicone's model registry: status 500.");
+    expect(log).not.toContain('path-held-secret');
+    expect(log).not.toContain('other-secret');
   });
 
   it('uses the registry ids when the gateway list is down', async () => {

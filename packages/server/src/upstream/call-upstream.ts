@@ -40,9 +40,18 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamResult> 
     // Called unbound: browsers and workers throw "Illegal invocation" for fetch with another `this`.
     const fetchImplementation = call.fetch;
     const response = await fetchImplementation(call.url, init);
-    if (response.status >= 300 && response.status < 400) {
+    // A browser's fetch reports a manual redirect as an `opaqueredirect` with status 0.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       await response.body?.cancel().catch(() => undefined);
       return { kind: 'redirect', status: response.status };
+    }
+    // `Response.error()` (status 0), or a custom fetch's status no Response may carry: nothing to pass on.
+    if (response.status < 200 || response.status > 599) {
+      await response.body?.cancel().catch(() => undefined);
+      return {
+        kind: 'network-error',
+        error: new TypeError(`fetch gave a response with status ${response.status}`),
+      };
     }
     return { kind: 'response', response };
   } catch (error) {

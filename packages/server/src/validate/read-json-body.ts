@@ -2,12 +2,17 @@ import { errorResponse } from '../responses/error-response';
 import type { Checked } from './body-result';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/** JSON in UTF-8: `application/json` or `application/*+json`, with no charset or `utf-8` (the body is read as UTF-8). */
 function isJsonContentType(value: string | null): boolean {
   if (value === null) return false;
   const mediaType = value.split(';')[0]!.trim().toLowerCase();
-  return (
-    mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'))
-  );
+  const isJson =
+    mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'));
+  if (!isJson) return false;
+  const charset = CHARSET.exec(value)?.[1]?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 
 function tooLarge(maxBytes: number): Response {
@@ -78,7 +83,7 @@ export async function readJsonBody(request: Request, limits: BodyLimits): Promis
     return {
       ok: false,
       response: errorResponse(415, {
-        message: 'The request body must be JSON (Content-Type: application/json).',
+        message: 'The request body must be JSON in UTF-8 (Content-Type: application/json).',
         code: 'unsupported_media_type',
       }),
     };
