@@ -22,7 +22,8 @@ export type HeliconeHandler = ((request: Request) => Promise<Response>) & {
 };
 
 /**
- * The route: `(request: Request) => Promise<Response>`, using Web APIs only (Node, Deno, Bun, edge runtimes).
+ * The route: `(request: Request) => Promise<Response>`, using Web APIs only (its import graph reaches no Node
+ * built-in); tested on Node.
  *
  * @throws HandlerOptionsError when the options cannot work (no key, budgets without `authorize`, ...).
  */

@@ -5,7 +5,8 @@ type RouteHandler = (request: Request) => Promise<Response>;
 /**
  * The route as Next.js App Router handlers, for a catch-all route file under the base path
  * (`app/api/helicone/[...path]/route.ts`): `export const { GET, POST, OPTIONS } = toNextHandlers(handler)`.
- * Web APIs only, so it runs on the Node and the edge runtime.
+ * Web APIs only (its import graph reaches no Node built-in, a tested rule), so it suits the Node and the edge
+ * runtime; it has been run on Node only.
  */
 export function toNextHandlers(handler: HeliconeHandler): {
   GET: RouteHandler;
