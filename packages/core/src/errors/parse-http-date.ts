@@ -1,46 +1,34 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const LONG_DAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
-const MONTH = `(${MONTHS.join('|')})`;
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 
-// RFC 9110 §5.6.7: IMF-fixdate, the obsolete RFC 850 form, and asctime's.
-const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
-const RFC_850 = new RegExp(`^${LONG_DAY}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
-const ASCTIME = new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`);
+// RFC 9110 §5.6.7: IMF-fixdate, the obsolete RFC 850 form, and asctime's (the weekday is not checked).
+const IMF_FIXDATE = /^[A-Z][a-z]{2}, (\d\d) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+const RFC_850 = /^[A-Z][a-z]{5,8}, (\d\d)-([A-Z][a-z]{2})-(\d\d) (\d\d):(\d\d):(\d\d) GMT$/;
+const ASCTIME = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{4})$/;
 
 /**
  * Epoch milliseconds of an HTTP date (RFC 9110 §5.6.7), or `undefined` for anything else: `Date.parse` also
  * reads ISO dates, local times and strings such as `1.5.2`, which no server means as a date.
  */
 export function parseHttpDate(text: string, now: number): number | undefined {
-  let day: string, month: string, year: number, hours: string, minutes: string, seconds: string;
-  let match = IMF_FIXDATE.exec(text);
-  if (match) {
-    [, day = '', month = '', , hours = '', minutes = '', seconds = ''] = match;
-    year = Number(match[3]);
-  } else if ((match = RFC_850.exec(text))) {
-    [, day = '', month = '', , hours = '', minutes = '', seconds = ''] = match;
-    // A two-digit year more than 50 years ahead is the most recent past year with those digits (§5.6.7).
+  let parts: (string | undefined)[];
+  let match: RegExpExecArray | null;
+  if ((match = IMF_FIXDATE.exec(text))) parts = match.slice(1);
+  else if ((match = ASCTIME.exec(text))) parts = [match[2], match[1], match[6], match[3], match[4], match[5]];
+  else if ((match = RFC_850.exec(text))) {
+    // A two-digit year more than 50 years ahead is the most recent past year with those digits.
     const currentYear = new Date(now).getUTCFullYear();
-    year = Math.floor(currentYear / 100) * 100 + Number(match[3]);
-    if (year > currentYear + 50) year -= 100;
-  } else if ((match = ASCTIME.exec(text))) {
-    [, month = '', day = '', hours = '', minutes = '', seconds = ''] = match;
-    year = Number(match[6]);
-  } else {
-    return undefined;
-  }
-  const monthIndex = MONTHS.indexOf(month);
-  const time = Date.UTC(year, monthIndex, Number(day), Number(hours), Number(minutes), Number(seconds));
-  const date = new Date(time);
-  // Date.UTC rolls 31 Feb over into March and 25:00 into the next day: such a date is not a date.
-  const exact =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === monthIndex &&
-    date.getUTCDate() === Number(day) &&
-    date.getUTCHours() === Number(hours) &&
-    date.getUTCMinutes() === Number(minutes) &&
-    date.getUTCSeconds() === Number(seconds);
-  return exact ? time : undefined;
+    const year = currentYear - (currentYear % 100) + Number(match[3]);
+    parts = [match[1], match[2], String(year > currentYear + 50 ? year - 100 : year), ...match.slice(4)];
+  } else return undefined;
+  const [day, year, hours, minutes, seconds] = [0, 2, 3, 4, 5].map((index) => Number(parts[index]));
+  const month = MONTHS.indexOf(parts[1]!) / 3;
+  const time = Date.UTC(year!, month, day, hours, minutes, seconds);
+  // Date.UTC rolls 31 Feb over into March and 25:00 into the next day: such a text is not a date.
+  const valid =
+    Number.isInteger(month) &&
+    new Date(time).getUTCDate() === day &&
+    hours! < 24 &&
+    minutes! < 60 &&
+    seconds! < 60;
+  return valid ? time : undefined;
 }

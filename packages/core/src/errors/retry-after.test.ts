@@ -22,6 +22,9 @@ describe('readRetryAfterMs', () => {
       'Fri, 27 Nov 2026 07:00:45 +0100',
       'Fri, 31 Feb 2026 07:00:45 GMT',
       'Fri, 27 Nov 2026 25:00:45 GMT',
+      'Fri, 27 Nov 2026 07:60:45 GMT',
+      'Fri, 27 nov 2026 07:00:45 GMT',
+      'Fri, 27 Now 2026 07:00:45 GMT',
       'Someday, 27 Nov 2026 07:00:45 GMT',
       'tomorrow',
     ]) {
