@@ -12,6 +12,7 @@ import { buildChatRequest } from './build-chat-request';
 import type { ChatOptions, ChatTurn } from './chat-options';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
+import { mergeTrees } from './merge-trees';
 import {
   addMessage,
   branchesOf,
@@ -85,7 +86,11 @@ export type ChatSession = {
   branches(messageId: string): BranchInfo | undefined;
   setDraft(draft: string): void;
   setName(name: string): void;
-  /** Takes the stored session written by another tab (a `storage` event). Ignored while a request runs here. */
+  /**
+   * Takes in the stored session written by another tab (a `storage` event): its messages are merged in (none is
+   * lost on either side) and, while nothing runs here, its branch selection is followed too. While a request
+   * runs, the tree is merged when it ends.
+   */
   applyExternal(loaded: LoadedSession | { draft: string }): void;
   /** The message with this id, on any branch. */
   getMessage(messageId: string): ChatMessage | undefined;
@@ -98,7 +103,7 @@ export function createChatSession(
   loaded: LoadedSession & { name?: string },
   persistence: SessionPersistence,
 ): ChatSession {
-  let tree: MessageTree = loaded.tree;
+  const tree: MessageTree = loaded.tree;
   let name = loaded.name;
   const createdAt = loaded.createdAt;
   let active: ActiveRequest | undefined;
@@ -113,6 +118,8 @@ export function createChatSession(
    * lost and nothing shows twice.
    */
   let sentDraft: { messageId: string; text: string } | undefined;
+  /** Another tab's tree that arrived while a request ran here: merged once it ends. */
+  let skippedExternal: MessageTree | undefined;
 
   const branchMap = (messages: readonly ChatMessage[]) => {
     const branches: Record<string, BranchInfo> = {};
@@ -141,7 +148,16 @@ export function createChatSession(
     const messages = selectedPath(tree);
     store.setState({ messages, branches: branchMap(messages), ...extra });
   };
-  const persist = () => persistence.save(id, { name, createdAt, tree });
+  /**
+   * Saves the tree after taking in what another tab stored meanwhile: trees only grow, so the stored one is
+   * merged in first and nothing either tab added is overwritten.
+   */
+  const persist = () => {
+    const stored = persistence.storedTree(id);
+    if (stored && mergeTrees(tree, stored)) takeMerged();
+    persistence.save(id, { name, createdAt, tree });
+  };
+  const takeMerged = () => structureChanged({ totals: computeTotals(tree.nodes.values()) });
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
   const updateMessage = (message: ChatMessage, extra?: Partial<ChatSessionState>) => {
@@ -256,6 +272,10 @@ export function createChatSession(
       else tree.selected.set(request.spec.parentId, request.previousSelection);
     }
     active = undefined;
+    if (skippedExternal && !isBusy()) {
+      mergeTrees(tree, skippedExternal);
+      skippedExternal = undefined;
+    }
     const error = outcome.error;
     lastFailed = error ? request.spec : undefined;
     const sent = draftOf(request.spec);
@@ -597,10 +617,12 @@ export function createChatSession(
 
     applyExternal(external) {
       if ('tree' in external) {
-        if (isBusy()) return;
-        tree = external.tree;
-        if (external.name !== undefined) name = external.name;
-        structureChanged({ name, totals: computeTotals(tree.nodes.values()) });
+        if (external.name !== undefined && external.name !== name) {
+          name = external.name;
+          store.setState({ name });
+        }
+        if (isBusy()) skippedExternal = external.tree;
+        else if (mergeTrees(tree, external.tree, true)) takeMerged();
       } else {
         store.setState({ draft: external.draft });
       }

@@ -24,6 +24,8 @@ const INDEX_VERSION = 1;
  */
 export type SessionPersistence = {
   load(id: string): LoadedSession;
+  /** The stored tree of a session, if one can be read (nothing is set aside or warned about). */
+  storedTree(id: string): MessageTree | undefined;
   save(id: string, session: { name?: string; createdAt: number; tree: MessageTree }): void;
   saveDraft(id: string, draft: string): void;
   list(): ChatSessionSummary[];
@@ -120,6 +122,10 @@ export function createSessionPersistence(
         );
       }
       return { createdAt: Date.now(), tree: createMessageTree(), draft };
+    },
+    storedTree(id) {
+      const result = readSessionRecord(read(keys.session(id)), id);
+      return result.kind === 'ok' ? result.tree : undefined;
     },
     save(id, session) {
       const stored = {
