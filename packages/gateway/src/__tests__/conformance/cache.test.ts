@@ -190,6 +190,27 @@ describe('HELICONE.md §2.2 cache', () => {
     expect(replayedChunks.at(-1)).toMatchObject({ id: json.id, choices: [], usage: json.usage });
   });
 
+  it('folds a cached legacy completion stream into a text_completion body', async () => {
+    const { post } = await startTestGateway();
+    const headers = { ...on, 'helicone-cache-ignore-keys': 'stream' };
+    const body = { model: 'gpt-3.5-turbo-instruct', prompt: 'fold the text', max_tokens: 6 };
+    const streamed = await post('/v1/completions', { ...body, stream: true }, headers);
+    const chunks = ssePayloads(await streamed.text())
+      .slice(0, -1)
+      .map((payload) => JSON.parse(payload) as { choices: { text?: string }[]; usage?: unknown });
+    const text = chunks.map((chunk) => chunk.choices[0]?.text ?? '').join('');
+    const folded = await post('/v1/completions', body, headers);
+    expect(folded.headers.get('helicone-cache')).toBe('HIT');
+    const foldedBody = (await folded.json()) as { choices: Record<string, unknown>[] };
+    expect(foldedBody.choices[0]).not.toHaveProperty('message');
+    expect(foldedBody).toMatchObject({
+      object: 'text_completion',
+      model: 'gpt-3.5-turbo-instruct',
+      choices: [{ text, index: 0, logprobs: null, finish_reason: 'length' }],
+      usage: chunks.at(-1)!.usage,
+    });
+  });
+
   describe('TTL from Cache-Control (the clock faked: Date only, HTTP stays real)', () => {
     const day = 86_400_000;
     /** Saves an answer with these headers, then asks again `later` ms after the save. */
