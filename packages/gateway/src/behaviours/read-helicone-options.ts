@@ -28,6 +28,22 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /**
+ * The property header whose name core refuses: its error names it `Helicone-Property-<name>`, never by the
+ * (possibly hostile) name itself, so each property name is checked alone.
+ */
+function refusedPropertyKey(record: Record<string, string>): string | undefined {
+  return Object.keys(record).find((name) => {
+    if (!name.startsWith('helicone-property-')) return false;
+    try {
+      fromHeliconeMetadata({ [name]: 'x' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+/**
  * The `Helicone-*` options of a request, read with core's `fromHeliconeMetadata`, but as leniently as the real
  * gateway: the request id is checked apart (and replaced when invalid), a malformed rate-limit policy fails
  * open with a warning, and any other malformed header is ignored (it would be on the real gateway too) with a
@@ -60,7 +76,7 @@ export function readHeliconeOptions(
     } catch (error) {
       if (!HeaderValueError.isInstance(error)) throw error;
       const header = error.header?.toLowerCase();
-      const key = Object.keys(record).find((name) => name === header);
+      const key = Object.keys(record).find((name) => name === header) ?? refusedPropertyKey(record);
       if (key === undefined) {
         warn(`Ignored the Helicone headers of this request: ${error.message}`);
         break;
