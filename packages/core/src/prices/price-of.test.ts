@@ -80,6 +80,11 @@ describe('priceOf', () => {
     expect(priceOf('grok-4/openrouter')).toBeUndefined();
   });
 
+  it('is undefined for embedding models: the data lists an input price and no output price', () => {
+    expect(priceOf('text-embedding-3-small')).toBeUndefined();
+    expect(priceOf('text-embedding-3-small', 'openai')).toBeUndefined();
+  });
+
   it('prices Helicone Claude ids on Bedrock, and a Groq-only model without a provider', () => {
     expect(priceOf('claude-4.5-sonnet', 'bedrock')).toEqual({
       input: 3.3,
