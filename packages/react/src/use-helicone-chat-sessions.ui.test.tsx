@@ -1,7 +1,7 @@
 import { createChatStore, SESSION_SCHEMA_VERSION, type ChatStorage } from '@helicone-kit/core';
 import { createMockTransport, textSteps } from '@helicone-kit/core/testing';
 import { act, renderHook } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useChatSessions } from './use-chat-sessions';
 import { useHeliconeChat } from './use-helicone-chat';
 import { startChatRoute, type ChatRoute } from './__tests__/chat-route';
@@ -118,6 +118,45 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
     );
     expect(sessionWarnings).toHaveLength(1);
     expect(sessionWarnings[0]).toMatch(/QuotaExceededError/);
+  });
+
+  it("a chat's own onWarning gets the warnings about its session; a chat without one falls back to the provider's", async () => {
+    localStorage.setItem(sessionKey('own'), 'not json');
+    localStorage.setItem(sessionKey('other'), 'not json either');
+    const own: string[] = [];
+    const provider: string[] = [];
+    const { result } = renderHook(
+      () => ({
+        own: useHeliconeChat({
+          model: 'gpt-4o-mini',
+          max_tokens: 4,
+          session: { id: 'own' },
+          onWarning: (message) => void own.push(message),
+        }),
+        other: useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 4, session: { id: 'other' } }),
+      }),
+      { wrapper: chatWrapper(route.api, 'default', (message) => void provider.push(message)) },
+    );
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatch(
+      /^helicone-kit: session own could not be read \(it is not valid JSON\); it was moved to/,
+    );
+    expect(provider).toHaveLength(1);
+    expect(provider[0]).toMatch(/^helicone-kit: session other could not be read/);
+
+    // Later warnings (a write that fails) follow the same way.
+    const full = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await act(() => result.current.own.send('one'));
+    } finally {
+      full.mockRestore();
+    }
+    expect(
+      own.slice(1).some((message) => /could not save session own .*QuotaExceededError/.test(message)),
+    ).toBe(true);
+    expect(provider.filter((message) => message.includes('session own'))).toEqual([]);
   });
 
   it('useChatSessions lists stored sessions with totals, and renames and removes them', async () => {

@@ -51,7 +51,6 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     () => createHttpTransport({ ...context.transport, api }),
     [context.transport, api],
   );
-  const { onWarning } = options;
   const chat: ChatOptions = {
     ...options,
     transport: options.transport ?? httpTransport,
@@ -59,7 +58,6 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     price:
       options.price ??
       ((answer) => findModelPrice(queryClient.getQueryData<ModelInfo[]>(modelsQueryKey(api)), answer)),
-    ...(onWarning || context.onWarning ? { onWarning: onWarning ?? context.onWarning } : {}),
   };
   const props: Props = { chat, throttle: options.throttle ?? 'frame' };
   const [latest] = useState(() => createLatest(props));

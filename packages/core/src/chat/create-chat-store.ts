@@ -5,7 +5,7 @@ import type { ChatContext, ChatSession } from './chat-session';
 import type { SendInput } from './user-parts';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
-import { createChatSessionRegistry, type ChatSessionRegistry } from './session-registry';
+import { createChatSessionRegistry, type ChatSessionRegistry, type SessionInit } from './session-registry';
 import type { BranchInfo } from './types';
 
 export type ChatSessionInfo = {
@@ -78,7 +78,11 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
 
   /** The name a session gets when it is not stored yet. */
   let newName = initial.session?.name;
-  let session: ChatSession = registry.peek(initial.session?.id ?? createId(), nameInit(newName));
+  /** Warnings about the sessions this store shows go to its latest `onWarning` (the registry's without one). */
+  const warnings = () => getOptions().onWarning;
+  const sessionInit = (name: string | undefined): SessionInit =>
+    name === undefined ? { warnings } : { name, warnings };
+  let session: ChatSession = registry.peek(initial.session?.id ?? createId(), sessionInit(newName));
   let holds = 0;
   let retained = false;
   let destroyed = false;
@@ -111,14 +115,14 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   };
   const hold = () => {
     if (holds++ > 0) return;
-    session = registry.acquire(session.id, nameInit(newName));
+    session = registry.acquire(session.id, sessionInit(newName));
     show();
   };
   const letGo = () => {
     if (--holds > 0) return;
     unsubscribe();
     unsubscribe = () => {};
-    registry.release(session);
+    registry.release(session, { warnings });
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
   const use = () => {
@@ -129,9 +133,9 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const moveTo = (id: string, name: string | undefined) => {
     const previous = session;
     newName = name;
-    session = holds > 0 ? registry.acquire(id, nameInit(name)) : registry.peek(id, nameInit(name));
+    session = holds > 0 ? registry.acquire(id, sessionInit(name)) : registry.peek(id, sessionInit(name));
     show();
-    if (holds > 0) registry.release(previous);
+    if (holds > 0) registry.release(previous, { warnings });
   };
 
   const store = createStore<ChatStoreState>()(() => ({
@@ -211,5 +215,3 @@ type Actions = Pick<
   | 'newSession'
   | 'switchSession'
 >;
-
-const nameInit = (name: string | undefined) => (name === undefined ? undefined : { name });

@@ -10,7 +10,7 @@ export type {
 } from './chat-options';
 export type { SendInput } from './user-parts';
 export { createChatSessionRegistry } from './session-registry';
-export type { ChatSessionRegistry, ChatSessionRegistryOptions } from './session-registry';
+export type { ChatSessionRegistry, ChatSessionRegistryOptions, SessionInit } from './session-registry';
 export type { ChatSessionSummary } from './session-persistence';
 export { createMemoryStorage } from './chat-storage';
 export type { ChatStorage, ChatStorageEvent } from './chat-storage';

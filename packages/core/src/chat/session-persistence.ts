@@ -36,21 +36,22 @@ export type SessionPersistence = {
 export function createSessionPersistence(
   storage: ChatStorage,
   keys: StorageKeys,
-  warn: (message: string) => void,
+  /** `sessionId`: the session the warning is about, when it is about one. */
+  warn: (message: string, sessionId?: string) => void,
   /** Called after the list of sessions was written. */
   listChanged: () => void = () => {},
 ): SessionPersistence {
   const failedWrites = new Set<string>();
 
-  const read = (key: string): string | null => {
+  const read = (key: string, sessionId?: string): string | null => {
     try {
       return storage.getItem(key);
     } catch (error) {
-      warn(`helicone-kit: could not read ${key} from storage (${describe(error)}).`);
+      warn(`helicone-kit: could not read ${key} from storage (${describe(error)}).`, sessionId);
       return null;
     }
   };
-  const write = (key: string, value: string, what: string): boolean => {
+  const write = (key: string, value: string, what: string, sessionId?: string): boolean => {
     try {
       storage.setItem(key, value);
       failedWrites.delete(what);
@@ -60,16 +61,17 @@ export function createSessionPersistence(
         failedWrites.add(what);
         warn(
           `helicone-kit: could not save ${what} (${describe(error)}); the chat goes on without saving it.`,
+          sessionId,
         );
       }
       return false;
     }
   };
-  const remove = (key: string) => {
+  const remove = (key: string, sessionId?: string) => {
     try {
       storage.removeItem(key);
     } catch (error) {
-      warn(`helicone-kit: could not remove ${key} from storage (${describe(error)}).`);
+      warn(`helicone-kit: could not remove ${key} from storage (${describe(error)}).`, sessionId);
     }
   };
 
@@ -97,12 +99,12 @@ export function createSessionPersistence(
   return {
     load(id) {
       const key = keys.session(id);
-      const raw = read(key);
-      const draft = read(keys.draft(id)) ?? '';
+      const raw = read(key, id);
+      const draft = read(keys.draft(id), id) ?? '';
       const result = readSessionRecord(raw, id);
       if (result.kind === 'ok') {
         if (result.dropped > 0) {
-          warn(`helicone-kit: ${result.dropped} unreadable message(s) of session ${id} were left out.`);
+          warn(`helicone-kit: ${result.dropped} unreadable message(s) of session ${id} were left out.`, id);
         }
         return {
           ...(result.name === undefined ? {} : { name: result.name }),
@@ -113,18 +115,19 @@ export function createSessionPersistence(
       }
       if (result.kind === 'unreadable' && raw !== null) {
         const aside = keys.setAside(id, Date.now());
-        const kept = write(aside, raw, `the unreadable entry of session ${id}`);
-        remove(key);
+        const kept = write(aside, raw, `the unreadable entry of session ${id}`, id);
+        remove(key, id);
         warn(
           `helicone-kit: session ${id} could not be read (${result.reason}); ` +
             (kept ? `it was moved to ${aside} and ` : '') +
             'the session starts empty.',
+          id,
         );
       }
       return { createdAt: Date.now(), tree: createMessageTree(), draft };
     },
     storedTree(id) {
-      const result = readSessionRecord(read(keys.session(id)), id);
+      const result = readSessionRecord(read(keys.session(id), id), id);
       return result.kind === 'ok' ? result.tree : undefined;
     },
     save(id, session) {
@@ -139,22 +142,22 @@ export function createSessionPersistence(
         ...stored,
         tree: serializeTree(session.tree),
       };
-      write(keys.session(id), JSON.stringify(record), `session ${id}`);
+      write(keys.session(id), JSON.stringify(record), `session ${id}`, id);
       const summary: ChatSessionSummary = { ...stored, totals: computeTotals(session.tree.nodes.values()) };
       writeIndex([summary, ...readIndex().filter((entry) => entry.id !== id)]);
     },
     saveDraft(id, draft) {
-      if (draft === '') remove(keys.draft(id));
-      else write(keys.draft(id), draft, `the draft of session ${id}`);
+      if (draft === '') remove(keys.draft(id), id);
+      else write(keys.draft(id), draft, `the draft of session ${id}`, id);
     },
     list: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
     remove(id) {
-      remove(keys.session(id));
-      remove(keys.draft(id));
+      remove(keys.session(id), id);
+      remove(keys.draft(id), id);
       writeIndex(readIndex().filter((entry) => entry.id !== id));
     },
     rename(id, name) {
-      const raw = read(keys.session(id));
+      const raw = read(keys.session(id), id);
       const result = readSessionRecord(raw, id);
       if (result.kind === 'ok') this.save(id, { name, createdAt: result.createdAt, tree: result.tree });
     },

@@ -9,8 +9,16 @@ export type ChatSessionRegistryOptions = {
   storage?: ChatStorage;
   /** Prefix of every storage key. Default `helicone-kit:chat:`. */
   keyPrefix?: string;
-  /** Default `console.warn`. */
+  /** Default `console.warn`. Warnings about a session held by stores with their own `onWarning` go to those. */
   onWarning?: (message: string) => void;
+};
+
+/** What a store tells the registry about a session it asks for. */
+export type SessionInit = {
+  /** The name of a session not stored yet. */
+  name?: string;
+  /** The store's own warning handler, read at each warning (the latest one is used); `undefined`: the registry's. */
+  warnings?: () => ((message: string) => void) | undefined;
 };
 
 /**
@@ -21,13 +29,14 @@ export type ChatSessionRegistryOptions = {
  */
 export type ChatSessionRegistry = {
   /** The session with this id, held (counted) until `release`: loaded from storage when no store holds it yet. */
-  acquire(id: string, init?: { name?: string }): ChatSession;
+  acquire(id: string, init?: SessionInit): ChatSession;
   /**
    * The live session with this id, or one loaded from storage that nobody holds (a store shows it before it is
    * retained; its first `acquire` loads it again). `name` is used for a session not yet stored.
    */
-  peek(id: string, init?: { name?: string }): ChatSession;
-  release(session: ChatSession): void;
+  peek(id: string, init?: SessionInit): ChatSession;
+  /** `init`: the one given to `acquire`, so its warning handler is dropped. */
+  release(session: ChatSession, init?: SessionInit): void;
   /** Applies another tab's write (the `storage` event of `window`) to the live sessions it concerns. */
   applyStorageEvent(event: ChatStorageEvent): void;
   /** Stored sessions, newest first, with their totals. */
@@ -42,17 +51,43 @@ export type ChatSessionRegistry = {
 export function createChatSessionRegistry(options: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
   const storage = options.storage ?? createMemoryStorage();
   const keys = createStorageKeys(options.keyPrefix);
-  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const defaultWarn = options.onWarning ?? ((message: string) => console.warn(message));
   const listeners = new Set<() => void>();
   const listChanged = () => {
     for (const listener of listeners) listener();
   };
+  type Entry = { session: ChatSession; holders: number; warnings: Map<SessionInit['warnings'], number> };
+  const live = new Map<string, Entry>();
+  /** The session being loaded, and its store's warning handler (load warns before anyone holds it). */
+  let loading: { id: string; init: SessionInit | undefined } | undefined;
+  const warn = (message: string, sessionId?: string) => {
+    const getters =
+      sessionId === undefined
+        ? []
+        : loading?.id === sessionId
+          ? [loading.init?.warnings]
+          : [...(live.get(sessionId)?.warnings.keys() ?? [])];
+    const handlers = getters.map((getter) => getter?.()).filter((handler) => handler !== undefined);
+    if (handlers.length === 0) defaultWarn(message);
+    for (const handler of handlers) handler(message);
+  };
   const persistence = createSessionPersistence(storage, keys, warn, listChanged);
-  const live = new Map<string, { session: ChatSession; holders: number }>();
-  const load = (id: string, init: { name?: string } | undefined) => {
-    const loaded = persistence.load(id);
-    const name = loaded.name ?? init?.name;
-    return createChatSession(id, { ...loaded, ...(name === undefined ? {} : { name }) }, persistence);
+  const load = (id: string, init: SessionInit | undefined) => {
+    loading = { id, init };
+    try {
+      const loaded = persistence.load(id);
+      const name = loaded.name ?? init?.name;
+      return createChatSession(id, { ...loaded, ...(name === undefined ? {} : { name }) }, persistence);
+    } finally {
+      loading = undefined;
+    }
+  };
+  const countWarnings = (entry: Entry, init: SessionInit | undefined, change: 1 | -1) => {
+    const getter = init?.warnings;
+    if (getter === undefined) return;
+    const count = (entry.warnings.get(getter) ?? 0) + change;
+    if (count > 0) entry.warnings.set(getter, count);
+    else entry.warnings.delete(getter);
   };
 
   return {
@@ -60,17 +95,21 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       const entry = live.get(id);
       if (entry) {
         entry.holders += 1;
+        countWarnings(entry, init, 1);
         return entry.session;
       }
       const session = load(id, init);
-      live.set(id, { session, holders: 1 });
+      const created: Entry = { session, holders: 1, warnings: new Map() };
+      countWarnings(created, init, 1);
+      live.set(id, created);
       return session;
     },
     peek: (id, init) => live.get(id)?.session ?? load(id, init),
-    release(session) {
+    release(session, init) {
       const entry = live.get(session.id);
       if (!entry || entry.session !== session) return;
       entry.holders -= 1;
+      countWarnings(entry, init, -1);
       if (entry.holders > 0) return;
       live.delete(session.id);
       session.stop();
