@@ -20,6 +20,7 @@ import {
   replaceMessage,
   selectBranch,
   selectedPath,
+  selectPathTo,
   type MessageTree,
 } from './message-tree';
 import type { LoadedSession, SessionPersistence } from './session-persistence';
@@ -312,6 +313,9 @@ export function createChatSession(
   async function run(spec: RequestSpec, context: ChatContext): Promise<void> {
     const controller = new AbortController();
     const parentKey = spec.parentId;
+    // The message answered may be off the shown branch (regenerate, edit or retry of an older branch): the
+    // path to it is shown, so the new answer is seen and the request is the one the user looks at.
+    selectPathTo(tree, spec.parentId);
     const previousSelection = tree.selected.get(parentKey);
     // Old answers to the same parent (regenerate, retry) are hidden until the new one arrives; none is removed.
     if ((tree.children.get(parentKey)?.length ?? 0) > 0) tree.selected.set(parentKey, noChild);
@@ -581,6 +585,7 @@ export function createChatSession(
         }),
       } as ChatMessage;
       addMessage(tree, copy);
+      selectPathTo(tree, copy.id);
       structureChanged();
       persist();
     },

@@ -94,6 +94,11 @@ export function selectBranch(tree: MessageTree, messageId: string): void {
   tree.selected.set(keyOf(message.parentId), messageId);
 }
 
+/** Makes `messageId` and every one of its ancestors the shown sibling: the path to it becomes the shown one. */
+export function selectPathTo(tree: MessageTree, messageId: string): void {
+  for (const message of pathTo(tree, messageId)) tree.selected.set(keyOf(message.parentId), message.id);
+}
+
 export function serializeTree(tree: MessageTree): SerializedTree {
   return { messages: [...tree.nodes.values()], selected: Object.fromEntries(tree.selected) };
 }

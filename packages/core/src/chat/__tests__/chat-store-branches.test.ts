@@ -89,6 +89,52 @@ describe('chat store: branches', () => {
     expect(transport.requests[2]!.body.messages.at(-1)).toEqual({ role: 'user', content: 'Q2' });
   });
 
+  it('regenerate, edit and retry of a message off the shown branch show the branch they answer', async () => {
+    const transport = createMockTransport([
+      { steps: textSteps('Paris.') },
+      { steps: textSteps('Rome.') },
+      { steps: textSteps('Paris, again.') },
+      { steps: textSteps('Lyon.') },
+      { error: new Error('upstream down') },
+      { steps: textSteps('Berlin.') },
+    ]);
+    const store = makeStore({ transport });
+    await store.getState().send('Capital of France?');
+    const [france, paris] = store.getState().messages;
+    await store.getState().edit(france!.id, 'Capital of Italy?');
+    const [italy] = store.getState().messages;
+    expect(store.getState().messages.map(textOf)).toEqual(['Capital of Italy?', 'Rome.']);
+
+    // The France branch is not shown: regenerating its answer shows it with the new answer.
+    await store.getState().regenerate(paris!.id);
+    expect(store.getState().messages.map(textOf)).toEqual(['Capital of France?', 'Paris, again.']);
+    expect(store.getState().branches[store.getState().messages[1]!.id]!.ids).toHaveLength(2);
+
+    // Editing the (now hidden) Italy question answers the edit on the shown branch.
+    store.getState().selectBranch(france!.id);
+    store.getState().selectBranch(italy!.id);
+    expect(store.getState().messages.map(textOf)).toEqual(['Capital of Italy?', 'Rome.']);
+    await store.getState().edit(france!.id, 'Second city of France?');
+    expect(store.getState().messages.map(textOf)).toEqual(['Second city of France?', 'Lyon.']);
+
+    // An edited answer off the shown branch is shown too.
+    await store.getState().edit(paris!.id, 'Paris (edited)');
+    expect(store.getState().messages.map(textOf)).toEqual(['Capital of France?', 'Paris (edited)']);
+
+    // A failed request, then another branch shown: retry shows the branch it answers.
+    await store.getState().send('And Germany?');
+    expect(store.getState().status).toBe('error');
+    store.getState().selectBranch(italy!.id);
+    await store.getState().retry();
+    expect(store.getState().messages.map(textOf)).toEqual([
+      'Capital of France?',
+      'Paris (edited)',
+      'And Germany?',
+      'Berlin.',
+    ]);
+    expect(transport.requests).toHaveLength(6);
+  });
+
   it('edit() of an answer adds an edited sibling and sends nothing', async () => {
     const transport = createMockTransport([{ steps: textSteps('Wrong') }]);
     const store = makeStore({ transport });
