@@ -75,6 +75,20 @@ export function createSessionPersistence(
     }
   };
 
+  /** Unreadable entries (by session id) that are still in place because moving them aside failed. */
+  const notSetAside = new Map<string, string>();
+  /** Copies an unreadable entry under another key, then removes it; on failure it stays. Returns the new key. */
+  const setAside = (id: string, raw: string): string | undefined => {
+    const aside = keys.setAside(id, Date.now());
+    if (!write(aside, raw, `the unreadable entry of session ${id}`, id)) {
+      notSetAside.set(id, raw);
+      return undefined;
+    }
+    notSetAside.delete(id);
+    remove(keys.session(id), id);
+    return aside;
+  };
+
   const readIndex = (): ChatSessionSummary[] => {
     const raw = read(keys.index);
     if (raw === null) return [];
@@ -114,13 +128,13 @@ export function createSessionPersistence(
         };
       }
       if (result.kind === 'unreadable' && raw !== null) {
-        const aside = keys.setAside(id, Date.now());
-        const kept = write(aside, raw, `the unreadable entry of session ${id}`, id);
-        remove(key, id);
+        const aside = setAside(id, raw);
         warn(
           `helicone-kit: session ${id} could not be read (${result.reason}); ` +
-            (kept ? `it was moved to ${aside} and ` : '') +
-            'the session starts empty.',
+            (aside
+              ? `it was moved to ${aside} and the session starts empty.`
+              : `it could not be moved aside, so it stays under ${key} (nothing is saved over it until it can be) ` +
+                'and the session starts empty.'),
           id,
         );
       }
@@ -131,6 +145,9 @@ export function createSessionPersistence(
       return result.kind === 'ok' ? result.tree : undefined;
     },
     save(id, session) {
+      // An unreadable entry that could not be moved aside yet is never written over: it is moved first.
+      const unreadable = notSetAside.get(id);
+      if (unreadable !== undefined && !setAside(id, unreadable)) return;
       const stored = {
         id,
         ...(session.name === undefined ? {} : { name: session.name }),
@@ -152,6 +169,7 @@ export function createSessionPersistence(
     },
     list: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
     remove(id) {
+      notSetAside.delete(id);
       remove(keys.session(id), id);
       remove(keys.draft(id), id);
       writeIndex(readIndex().filter((entry) => entry.id !== id));

@@ -3,6 +3,7 @@ import { createMockTransport, textSteps } from '../../testing';
 import { createMemoryStorage, type ChatStorage } from '../chat-storage';
 import { createChatStore } from '../create-chat-store';
 import { createChatSessionRegistry } from '../session-registry';
+import type { ChatMessage } from '../types';
 import { deferred, makeStore, textOf, waitFor } from './helpers';
 
 const sessionKey = (id: string) => `helicone-kit:chat:session:${id}`;
@@ -219,6 +220,43 @@ describe('chat store: sessions and storage', () => {
     expect(storage.getItem(asideKey!)).toBe('{"version":1,"tree":');
     await store.getState().send('Still chatting');
     expect(textOf(store.getState().messages[1])).toBe('Works');
+  });
+
+  it('a corrupted entry that cannot be set aside (storage full) stays, and nothing is saved over it until it can be', async () => {
+    const inner = createMemoryStorage();
+    let full = true;
+    const written: string[] = [];
+    const storage: ChatStorage = {
+      ...inner,
+      setItem(key, value) {
+        written.push(key);
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        inner.setItem(key, value);
+      },
+    };
+    inner.setItem(sessionKey('kept'), '{"version":1,"tree":');
+    const onWarning = vi.fn();
+    const store = makeStore({
+      transport: createMockTransport([{ steps: textSteps('One') }, { steps: textSteps('Two') }]),
+      storage,
+      onWarning,
+      session: { id: 'kept' },
+    });
+    expect(onWarning.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(
+      /session kept could not be read \(it is not valid JSON\); it could not be moved aside, so it stays under helicone-kit:chat:session:kept/,
+    );
+    expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
+
+    await store.getState().send('While full');
+    expect(textOf(store.getState().messages[1])).toBe('One');
+    expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
+
+    full = false;
+    await store.getState().send('Room again');
+    const asideKey = written.findLast((key) => key.startsWith('helicone-kit:chat:unreadable:kept:'));
+    expect(inner.getItem(asideKey!)).toBe('{"version":1,"tree":');
+    const saved = JSON.parse(inner.getItem(sessionKey('kept'))!) as { tree: { messages: ChatMessage[] } };
+    expect(saved.tree.messages.map(textOf)).toEqual(['While full', 'One', 'Room again', 'Two']);
   });
 
   it('sets aside an entry of an unknown schema version', () => {
