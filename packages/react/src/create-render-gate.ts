@@ -30,7 +30,10 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle): Re
   const onChange = (state: ChatStoreState) => {
     const mode = throttle();
     // Held back: changes while a request runs (the answer's message appearing, chunks, the move to streaming).
-    if (mode === false || !isBusy(state) || !isBusy(published)) return publish();
+    // Another session shown goes through at once: its messages never wait behind the old session's id.
+    if (mode === false || !isBusy(state) || !isBusy(published) || state.session.id !== published.session.id) {
+      return publish();
+    }
     cancel ??= scheduleFlush(mode, publish);
   };
 

@@ -1,6 +1,7 @@
 import { createChatStore, SESSION_SCHEMA_VERSION, type ChatStorage } from '@helicone-kit/core';
 import { createMockTransport, textSteps } from '@helicone-kit/core/testing';
-import { act, renderHook } from '@testing-library/react';
+import { act, render, renderHook } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useChatSessions } from './use-chat-sessions';
 import { useHeliconeChat } from './use-helicone-chat';
@@ -59,6 +60,53 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
     rerender({ id: fresh });
     expect(result.current.session.id).toBe(fresh);
     expect(result.current.messages.map(textOf)[0]).toBe('in the fresh one');
+  });
+
+  it('a changed session.id prop: no commit shows one conversation under the other id (Profiler); newSession is kept under the same prop', async () => {
+    const transport = createMockTransport([
+      { steps: textSteps('answer in alpha') },
+      { steps: textSteps('answer in beta') },
+    ]);
+    let rendered: { prop: string; id: string; texts: string[] } | undefined;
+    const commits: (typeof rendered)[] = [];
+    let chat: ReturnType<typeof useHeliconeChat> | undefined;
+    function Chat({ id }: { id: string }) {
+      chat = useHeliconeChat({ model: 'gpt-4o-mini', transport, session: { id } });
+      rendered = { prop: id, id: chat.session.id, texts: chat.messages.map(textOf) };
+      return null;
+    }
+    const Wrapper = chatWrapper(route.api);
+    const view = (id: string) => (
+      <Wrapper>
+        <Profiler id="chat" onRender={() => void commits.push(rendered)}>
+          <Chat id={id} />
+        </Profiler>
+      </Wrapper>
+    );
+    const { rerender } = render(view('alpha'));
+    await act(() => chat!.send('in alpha'));
+    rerender(view('beta'));
+    await act(() => chat!.send('in beta'));
+    rerender(view('alpha'));
+    rerender(view('beta'));
+
+    const expected: Record<string, string[][]> = {
+      alpha: [[], ['in alpha'], ['in alpha', 'answer in alpha']],
+      beta: [[], ['in beta'], ['in beta', 'answer in beta']],
+    };
+    expect(commits.length).toBeGreaterThan(4);
+    for (const commit of commits) {
+      expect(commit!.id).toBe(commit!.prop);
+      expect(expected[commit!.prop]).toContainEqual(commit!.texts);
+    }
+    expect(commits.at(-1)).toEqual({ prop: 'beta', id: 'beta', texts: ['in beta', 'answer in beta'] });
+
+    // A session started by the user stays shown while the prop does not change.
+    let fresh = '';
+    act(() => void (fresh = chat!.session.newSession()));
+    rerender(view('beta'));
+    expect(chat!.session.id).toBe(fresh);
+    expect(chat!.messages).toEqual([]);
   });
 
   it('two chats with the same session id under one provider share one conversation', async () => {

@@ -38,9 +38,17 @@ function createInstance(latest: Latest<Props>): Instance {
   };
 }
 
+/** The state of the session `id` (read, not held) while the store still shows another one. */
+function peekSession(store: ChatStore, id: string, chat: () => ChatOptions) {
+  if (id === store.getState().session.id) return undefined;
+  const name = chat().session?.name;
+  const init = { ...(name === undefined ? {} : { name }), warnings: () => chat().onWarning };
+  return store.registry.peek(id, init).store.getState();
+}
+
 /**
- * A chat with the route: messages, status and error as separate subscriptions (a status change does not hand
- * out new messages), a streaming answer committed at most once per frame, and callbacks that always see the
+ * A chat with the route: a streaming answer committed at most once per frame (messages, status and error from
+ * one gated snapshot; a status change does not hand out new messages), and callbacks that always see the
  * latest props. Chats with the same `session.id` under one provider share one conversation.
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
@@ -67,10 +75,20 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
   useLayoutEffect(() => store.retain(), [store]);
 
+  // A new `session.id` is switched to before the browser paints; the render that comes with the new prop already
+  // shows that session (read, not held), so no commit shows the old conversation under the new id. `applied`
+  // keeps the last prop switched to: `newSession`/`switchSession` may show another session under the same prop.
   const sessionId = options.session?.id;
-  useEffect(() => {
-    if (sessionId !== undefined) store.getState().switchSession(sessionId);
-  }, [store, sessionId]);
+  const [applied] = useState(() => createLatest(sessionId));
+  useLayoutEffect(() => {
+    if (sessionId === undefined || sessionId === applied.get()) return;
+    applied.set(sessionId);
+    store.getState().switchSession(sessionId);
+  }, [store, applied, sessionId]);
+  const incoming =
+    sessionId !== undefined && sessionId !== applied.get()
+      ? peekSession(store, sessionId, () => latest.get().chat)
+      : undefined;
 
   const modelOption = options.model;
   useEffect(() => {
@@ -85,13 +103,9 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   }, [needsPrices, queryClient, api, context.transport]);
 
   // One subscription to the gated state: a streaming answer re-renders at most once per frame.
-  const { messages, status, error, retryAt, branches, totals } = useSyncExternalStore(
-    gate.subscribe,
-    gate.getSnapshot,
-    () => serverSnapshot,
-  );
+  const gated = useSyncExternalStore(gate.subscribe, gate.getSnapshot, () => serverSnapshot);
   // The composer's text goes straight through: a held-back value would move the caret of a controlled input.
-  const draft = useSyncExternalStore(
+  const storeDraft = useSyncExternalStore(
     store.subscribe,
     () => store.getState().draft,
     () => '',
@@ -99,7 +113,10 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const readModel = () => store.getState().model;
   const model = useSyncExternalStore(store.subscribe, readModel, readModel);
   const readSession = () => store.getState().session;
-  const sessionInfo = useSyncExternalStore(store.subscribe, readSession, readSession);
+  const storeSession = useSyncExternalStore(store.subscribe, readSession, readSession);
+  const { messages, status, error, retryAt, branches, totals } = incoming ?? gated;
+  const draft = incoming ? incoming.draft : storeDraft;
+  const sessionInfo = incoming ? incoming : storeSession;
 
   // The store's actions are its own stable functions.
   const {
@@ -115,7 +132,13 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     setModel,
   } = store.getState();
   const session = useMemo<UseHeliconeChatSession>(
-    () => ({ ...sessionInfo, newSession, switchSession }),
+    () => ({
+      id: sessionInfo.id,
+      name: sessionInfo.name,
+      path: sessionInfo.path,
+      newSession,
+      switchSession,
+    }),
     [sessionInfo, newSession, switchSession],
   );
 
