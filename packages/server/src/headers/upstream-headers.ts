@@ -12,7 +12,8 @@ export type UpstreamHeaderSources = {
 
 /**
  * The headers sent to Helicone, built from nothing: no browser header reaches the gateway unless it is listed
- * here, so `Authorization`, cookies, hop-by-hop headers and unlisted `Helicone-*` headers never pass.
+ * here, so `Authorization`, cookies, hop-by-hop headers and unlisted `Helicone-*` headers never pass. A plain
+ * record with lower-case names (values checked by core's codec): no `Headers` object to build and copy again.
  */
 export function buildUpstreamHeaders({
   target,
@@ -20,16 +21,17 @@ export function buildUpstreamHeaders({
   helicone,
   accept,
   hasBody,
-}: UpstreamHeaderSources): Headers {
-  const headers = new Headers(helicone);
-  if (hasBody) headers.set('Content-Type', 'application/json');
-  headers.set('Accept', accept ?? 'application/json, text/event-stream');
+}: UpstreamHeaderSources): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in helicone) headers[name.toLowerCase()] = helicone[name]!;
+  if (hasBody) headers['content-type'] = 'application/json';
+  headers.accept = accept ?? 'application/json, text/event-stream';
   if (target.providerApiKey === undefined) {
-    headers.set('Authorization', `Bearer ${apiKey}`);
+    headers.authorization = `Bearer ${apiKey}`;
   } else {
     // Helicone's legacy proxies: the provider's key in Authorization, Helicone's in Helicone-Auth.
-    headers.set('Authorization', `Bearer ${target.providerApiKey}`);
-    headers.set('Helicone-Auth', `Bearer ${apiKey}`);
+    headers.authorization = `Bearer ${target.providerApiKey}`;
+    headers['helicone-auth'] = `Bearer ${apiKey}`;
   }
   return headers;
 }

@@ -39,9 +39,15 @@ export function createNodeFetch(): typeof fetch {
       return Promise.reject(new TypeError('This fetch sends string bodies only.'));
     }
     const headers: Record<string, string> = { 'accept-encoding': 'identity' };
-    new Headers(init.headers).forEach((value, name) => {
-      headers[name] = value;
-    });
+    const given = init.headers;
+    if (given instanceof Headers || Array.isArray(given)) {
+      new Headers(given).forEach((value, name) => {
+        headers[name] = value;
+      });
+    } else if (given !== undefined) {
+      // The route's own calls: a record, copied without building a Headers object.
+      for (const name in given) headers[name.toLowerCase()] = given[name]!;
+    }
     const body = init.body ?? undefined;
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const secure = url.protocol === 'https:';

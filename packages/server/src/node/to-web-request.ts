@@ -1,4 +1,4 @@
-import { RUNTIME_FETCH } from '../upstream/runtime-fetch';
+import { RUNTIME_BODY, RUNTIME_FETCH } from '../upstream/runtime-fetch';
 import { createNodeFetch } from './create-node-fetch';
 import type { NodeRequest } from './node-types';
 
@@ -131,5 +131,7 @@ export function toWebRequest(request: NodeRequest, signal: AbortSignal, wholeBod
   const webRequest = new Request(requestUrl(request), init);
   // The route calls the gateway through node:http, so the node adapter can pipe the answer socket to socket.
   Object.defineProperty(webRequest, RUNTIME_FETCH, { value: nodeFetch });
+  // The bytes read already: the route takes them as they are instead of through the body stream.
+  if (wholeBody !== undefined) Object.defineProperty(webRequest, RUNTIME_BODY, { value: wholeBody });
   return webRequest;
 }

@@ -24,12 +24,15 @@ function drained(response: ServerResponse): Promise<boolean> {
  * socket, so a cut stream never looks complete.
  */
 export async function writeWebResponse(webResponse: Response, response: ServerResponse): Promise<void> {
-  response.statusCode = webResponse.status;
+  // One writeHead with a flat [name, value, ...] list: cheaper than a setHeader call per header.
+  const fields: (string | string[])[] = [];
+  let cookies = false;
   webResponse.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') response.setHeader(name, value);
+    if (name === 'set-cookie') cookies = true;
+    else fields.push(name, value);
   });
-  const cookies = webResponse.headers.getSetCookie();
-  if (cookies.length > 0) response.setHeader('set-cookie', cookies);
+  if (cookies) fields.push('set-cookie', webResponse.headers.getSetCookie());
+  response.writeHead(webResponse.status, fields as string[]);
 
   const body = webResponse.body;
   if (body === null) {

@@ -1,7 +1,7 @@
 export type UpstreamCall = {
   url: string;
   method: 'GET' | 'POST';
-  headers: Headers;
+  headers: Headers | Record<string, string>;
   body?: string;
   /** The browser's request: when it goes away, the upstream call is aborted at once, body stream included. */
   clientSignal: AbortSignal | undefined;

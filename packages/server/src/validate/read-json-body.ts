@@ -1,4 +1,5 @@
 import { errorResponse } from '../responses/error-response';
+import { runtimeBodyOf } from '../upstream/runtime-fetch';
 import type { Checked } from './body-result';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 
@@ -40,6 +41,8 @@ async function readLimited(
   { maxBytes, timeoutMs }: BodyLimits,
 ): Promise<Uint8Array | 'too-large' | 'timeout'> {
   if (request.body === null) return new Uint8Array(0);
+  const whole = runtimeBodyOf(request);
+  if (whole !== undefined) return whole.byteLength > maxBytes ? 'too-large' : whole;
   const reader = request.body.getReader();
   let expired = false;
   const timer = setTimeout(() => {
