@@ -21,4 +21,8 @@ export { useChatSessions } from './use-chat-sessions';
 export type { UseChatSessionsResult } from './use-chat-sessions';
 export { useFeedback } from './use-feedback';
 export type { UseFeedbackResult } from './use-feedback';
-export { imageToDataUrl } from './image-to-data-url';
+export {
+  DEFAULT_MAX_IMAGE_DATA_URL_LENGTH,
+  DEFAULT_MAX_IMAGE_SIDE,
+  imageToDataUrl,
+} from './image-to-data-url';

@@ -46,39 +46,66 @@ describe('useHeliconeChat in real Chromium pages', () => {
     expect((await writer.locator('li').allTextContents())[2]).toBe('And hello back');
   }, 30_000);
 
-  it('send({ images: [file] }) downscales a photo in the browser to 1568 px as JPEG, and the route takes it', async () => {
+  it('send({ images: [file] }) fits a noisy photo and a noisy PNG under 1568 px and 700 KB as JPEG, and the route takes them', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/?session=images&maxTokens=8`);
     await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
     const sent = await page.evaluate(async () => {
       const chat = (window as unknown as TestPageWindow).chat!;
-      const canvas = document.createElement('canvas');
-      canvas.width = 4000;
-      canvas.height = 3000;
-      const context = canvas.getContext('2d')!;
-      const gradient = context.createLinearGradient(0, 0, 4000, 3000);
-      gradient.addColorStop(0, '#1e3a8a');
-      gradient.addColorStop(1, '#f59e0b');
-      context.fillStyle = gradient;
-      context.fillRect(0, 0, 4000, 3000);
-      const photo = await new Promise<Blob>((resolve) =>
-        canvas.toBlob((blob) => resolve(blob!), 'image/png'),
-      );
-      await chat.send({ content: 'Describe this photo', images: [photo] });
-      const state = chat.store.getState();
-      const image = state.messages[0]!.parts.find((part) => part.type === 'image');
-      const url = image && 'url' in image ? image.url : '';
-      const element = new Image();
-      element.src = url;
-      await element.decode();
-      return {
-        width: element.naturalWidth,
-        height: element.naturalHeight,
-        type: url.slice(0, 23),
-        status: state.status,
+      // Random noise compresses worst of all: the size, not only the side, has to come down.
+      const noise = async (width: number, height: number, type: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = width;
+        canvas.height = height;
+        const context = canvas.getContext('2d')!;
+        const pixels = context.createImageData(width, height);
+        const words = new Uint32Array(pixels.data.buffer);
+        for (let index = 0; index < words.length; index++) {
+          words[index] = ((Math.random() * 0x1000000) | 0xff000000) >>> 0;
+        }
+        context.putImageData(pixels, 0, 0);
+        return new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), type, 0.95));
       };
+      const results = [];
+      for (const [width, height, type] of [
+        [4000, 3000, 'image/jpeg'],
+        [1500, 1500, 'image/png'],
+      ] as const) {
+        const file = await noise(width, height, type);
+        // Each image in its own session: two of them in one conversation would not fit one 1 MiB body.
+        chat.store.getState().newSession();
+        await chat.send({ content: `Describe this ${width}x${height} image`, images: [file] });
+        const state = chat.store.getState();
+        const question = state.messages[0]!;
+        const image = question.parts.find((part) => part.type === 'image');
+        const url = image && 'url' in image ? image.url : '';
+        const element = new Image();
+        element.src = url;
+        await element.decode();
+        results.push({
+          fileBytes: file.size,
+          length: url.length,
+          width: element.naturalWidth,
+          height: element.naturalHeight,
+          type: url.slice(0, 23),
+          status: state.status,
+          error: state.error?.message,
+        });
+      }
+      return results;
     });
-    expect(sent).toEqual({ width: 1568, height: 1176, type: 'data:image/jpeg;base64,', status: 'ready' });
+    const [photo, png] = sent;
+    // The files themselves would not fit: without the byte budget they were sent as they were (or at 1568 px).
+    expect(photo!.fileBytes).toBeGreaterThan(1024 * 1024);
+    expect(png!.fileBytes).toBeGreaterThan(1024 * 1024);
+    for (const image of sent) {
+      expect(image.length).toBeLessThanOrEqual(700_000);
+      expect(image).toMatchObject({ type: 'data:image/jpeg;base64,', status: 'ready', error: undefined });
+    }
+    expect(photo!.width).toBeLessThanOrEqual(1568);
+    expect(photo!.width / photo!.height).toBeCloseTo(4 / 3, 2);
+    expect(png!.width).toBe(png!.height);
+    expect(png!.width).toBeLessThanOrEqual(1500);
     await page.close();
-  }, 30_000);
+  }, 60_000);
 });
