@@ -34,4 +34,11 @@ describe('createRedactor', () => {
     expect(redact(`bad key ${secret.slice(0, 7)}`)).toBe(`bad key ${secret.slice(0, 7)}`);
     expect(redact(`${secret.slice(0, 12)} in the middle`)).toBe(`${secret.slice(0, 12)} in the middle`);
   });
+
+  it('redacts the longest part at the end when the secret repeats its own start', () => {
+    const secret = 'abcdefghabcdefgh-0123456';
+    const redact = createRedactor([secret]);
+    expect(redact('x abcdefghabcdefgh')).toBe('x [redacted]');
+    expect(redact('abcdefghabcdefgh-01…')).toBe('[redacted]…');
+  });
 });

@@ -21,14 +21,16 @@ function redactCutTail(text: string, secrets: readonly string[]): string {
   const mark = CUT_MARK.exec(text)?.[0] ?? '';
   const body = text.slice(0, text.length - mark.length);
   for (const secret of secrets) {
-    for (
-      let length = Math.min(secret.length - 1, body.length);
-      length >= MINIMUM_SECRET_LENGTH;
-      length -= 1
-    ) {
-      if (body.endsWith(secret.slice(0, length)))
-        return `${body.slice(0, body.length - length)}${REDACTED}${mark}`;
+    // A secret's first part at the end starts with its first 8 characters: look only where those occur.
+    const head = secret.slice(0, MINIMUM_SECRET_LENGTH);
+    let start = -1;
+    for (let index = body.lastIndexOf(head); index !== -1; index = body.lastIndexOf(head, index - 1)) {
+      // A whole secret is redacted already; a longer tail cannot be a part of one.
+      if (body.length - index >= secret.length) break;
+      if (secret.startsWith(body.slice(index))) start = index;
+      if (index === 0) break;
     }
+    if (start !== -1) return `${body.slice(0, start)}${REDACTED}${mark}`;
   }
   return text;
 }
