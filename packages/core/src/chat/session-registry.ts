@@ -56,20 +56,21 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
   const listChanged = () => {
     for (const listener of listeners) listener();
   };
-  type Entry = { session: ChatSession; holders: number; warnings: Map<SessionInit['warnings'], number> };
+  /** `warnings`: the handlers of the stores holding the session (a store holds a session once). */
+  type Entry = { session: ChatSession; holders: number; warnings: Set<SessionInit['warnings']> };
   const live = new Map<string, Entry>();
   /** The session being loaded, and its store's warning handler (load warns before anyone holds it). */
   let loading: { id: string; init: SessionInit | undefined } | undefined;
   const warn = (message: string, sessionId?: string) => {
     const getters =
-      sessionId === undefined
-        ? []
-        : loading?.id === sessionId
-          ? [loading.init?.warnings]
-          : [...(live.get(sessionId)?.warnings.keys() ?? [])];
-    const handlers = getters.map((getter) => getter?.()).filter((handler) => handler !== undefined);
-    if (handlers.length === 0) defaultWarn(message);
-    for (const handler of handlers) handler(message);
+      loading && loading.id === sessionId ? [loading.init?.warnings] : live.get(sessionId ?? '')?.warnings;
+    let handled = false;
+    for (const getter of getters ?? []) {
+      const handler = getter?.();
+      if (handler) handler(message);
+      handled ||= handler !== undefined;
+    }
+    if (!handled) defaultWarn(message);
   };
   const persistence = createSessionPersistence(storage, keys, warn, listChanged);
   const load = (id: string, init: SessionInit | undefined) => {
@@ -82,26 +83,17 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       loading = undefined;
     }
   };
-  const countWarnings = (entry: Entry, init: SessionInit | undefined, change: 1 | -1) => {
-    const getter = init?.warnings;
-    if (getter === undefined) return;
-    const count = (entry.warnings.get(getter) ?? 0) + change;
-    if (count > 0) entry.warnings.set(getter, count);
-    else entry.warnings.delete(getter);
-  };
 
   return {
     acquire(id, init) {
       const entry = live.get(id);
       if (entry) {
         entry.holders += 1;
-        countWarnings(entry, init, 1);
+        entry.warnings.add(init?.warnings);
         return entry.session;
       }
       const session = load(id, init);
-      const created: Entry = { session, holders: 1, warnings: new Map() };
-      countWarnings(created, init, 1);
-      live.set(id, created);
+      live.set(id, { session, holders: 1, warnings: new Set([init?.warnings]) });
       return session;
     },
     peek: (id, init) => live.get(id)?.session ?? load(id, init),
@@ -109,7 +101,7 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       const entry = live.get(session.id);
       if (!entry || entry.session !== session) return;
       entry.holders -= 1;
-      countWarnings(entry, init, -1);
+      entry.warnings.delete(init?.warnings);
       if (entry.holders > 0) return;
       live.delete(session.id);
       session.stop();
