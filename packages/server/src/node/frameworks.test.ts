@@ -40,6 +40,33 @@ const postChat = (url: string, body: unknown = chatBody()) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('Express', () => {
+  it('a body express.json() parsed 10,000 levels deep is a 400 body_too_deep, not a stack overflow', async () => {
+    const { upstream, handler } = handlerWith();
+    const app = express();
+    app.use(express.json());
+    app.use(toNodeHandler(handler));
+    const origin = await listen(app);
+    const deep = `{"model":"gpt-4o-mini","messages":[{"role":"user","content":"x"}],"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const response = await fetch(`${origin}/api/helicone/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(await readChecked(response, TEST_KEY)).error).toMatchObject({
+      code: 'body_too_deep',
+      type: 'invalid_request_error',
+    });
+    // 200 levels fit in JSON.stringify; the route's own scan refuses them.
+    const shallower = await postChat(
+      `${origin}/api/helicone/chat/completions`,
+      chatBody({ x: JSON.parse(`${'['.repeat(200)}${']'.repeat(200)}`) }),
+    );
+    expect(shallower.status).toBe(400);
+    expect(JSON.parse(await shallower.text()).error.code).toBe('body_too_deep');
+    expect(upstream.calls).toHaveLength(0);
+  });
+
   it('app.use(toNodeHandler(handler)) after express.json(): the parsed body is forwarded; other paths go on', async () => {
     const { upstream, handler } = handlerWith();
     const app = express();

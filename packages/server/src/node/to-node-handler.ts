@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { HeliconeHandler } from '../create-helicone-handler';
 import { errorResponse } from '../responses/error-response';
+import { MAX_JSON_DEPTH } from '../validate/json-depth';
 import type { NextFunction, NodeHandler, NodeRequest } from './node-types';
 import { readSmallBody, toWebRequest, wantsWholeBody } from './to-web-request';
 import { writeWebResponse } from './write-web-response';
@@ -59,8 +60,16 @@ export function toNodeHandler(handler: HeliconeHandler): NodeHandler {
       let webRequest: Request;
       try {
         webRequest = toWebRequest(request, controller.signal, wholeBody);
-      } catch {
-        failBeforeHeaders(response, 400, 'The request could not be read.');
+      } catch (error) {
+        // A body a framework parsed already is written back as JSON: nested deep enough, that overflows.
+        const refused =
+          error instanceof RangeError
+            ? errorResponse(400, {
+                message: `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+                code: 'body_too_deep',
+              })
+            : errorResponse(400, { message: 'The request could not be read.', code: 'body_unreadable' });
+        void writeWebResponse(refused, response);
         return;
       }
       handler(webRequest)
