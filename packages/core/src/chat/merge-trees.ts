@@ -4,7 +4,7 @@ import type { ChatMessage } from './types';
 /**
  * Adds to `into` what another writer of the same session (another tab) stored in `from`: trees only grow, so the
  * union of the nodes by id loses nothing. A node both hold keeps the version that got further (a settled answer
- * over a streaming one, more tool results). `into` keeps what it shows: a parent it already selects a child of
+ * over a streaming one, more tool results); a message this tab is streaming is never replaced. `into` keeps what it shows: a parent it already selects a child of
  * keeps that child (pinned if it was the implicit newest one); `from`'s selection is taken for the other parents,
  * or for every parent with `adoptSelection` (the other tab moved between branches while this one was idle).
  * Returns whether `into` changed.
@@ -19,7 +19,7 @@ export function mergeTrees(into: MessageTree, from: MessageTree, adoptSelection 
       pinShownChild(into, message.parentId ?? '');
       addMessage(into, message, false);
       changed = true;
-    } else if (current !== message && gotFurther(message, current)) {
+    } else if (current !== message && !streamingHere(current) && gotFurther(message, current)) {
       replaceMessage(into, message);
       changed = true;
     }
@@ -33,6 +33,12 @@ export function mergeTrees(into: MessageTree, from: MessageTree, adoptSelection 
   }
   return changed;
 }
+
+/**
+ * A message streaming in `into` is being written by this tab's request: a stored copy of it (read back as
+ * stopped, with part of its text) never replaces it.
+ */
+const streamingHere = (message: ChatMessage) => message.role === 'assistant' && message.state === 'streaming';
 
 /** Without a selection a parent shows its newest child: a child added by the merge must not take its place. */
 function pinShownChild(tree: MessageTree, parentKey: string) {

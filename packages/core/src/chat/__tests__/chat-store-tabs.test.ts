@@ -61,6 +61,39 @@ describe('chat store: two tabs on one storage', () => {
     expect(tabB.getState().branches[questionB!.id]!.ids).toHaveLength(2);
   });
 
+  it('saves while an answer streams never put the stored (stopped) copy in place of the live answer', async () => {
+    const storage = createMemoryStorage();
+    const release = [deferred(), deferred()];
+    const transport = createMockTransport([
+      {
+        steps: [
+          { type: 'text', text: 'One' },
+          { type: 'wait', until: release[0]!.promise },
+          { type: 'text', text: ' two' },
+          { type: 'wait', until: release[1]!.promise },
+          { type: 'text', text: ' three' },
+        ],
+      },
+    ]);
+    const tab = makeStore({ transport, storage, session: { id: 'shared' } });
+    tab.retain();
+    const sending = tab.getState().send('Count');
+    await waitFor(tab, (state) => textOf(state.messages[1]) === 'One');
+    const question = tab.getState().messages[0]!;
+    // Each selection saves, and each save merges the stored tree in first.
+    tab.getState().selectBranch(question.id);
+    release[0]!.resolve();
+    await waitFor(tab, (state) => textOf(state.messages[1]) === 'One two');
+    tab.getState().selectBranch(question.id);
+    const live = tab.getState().messages[1]!;
+    expect(live).toMatchObject({ state: 'streaming' });
+    expect(textOf(live)).toBe('One two');
+    release[1]!.resolve();
+    await sending;
+    expect(tab.getState().messages[1]).toMatchObject({ state: 'done', metadata: { stopped: undefined } });
+    expect(textOf(tab.getState().messages[1])).toBe('One two three');
+  });
+
   it('a streaming answer stored by one tab is replaced by its settled version, never the other way', async () => {
     const storage = createMemoryStorage();
     const release = deferred();
