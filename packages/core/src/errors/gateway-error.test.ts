@@ -15,6 +15,23 @@ afterEach(() => {
 });
 
 describe('GatewayError.fromResponse', () => {
+  it('hands the whole body to redact before anything parses or cuts it', async () => {
+    const secret = 'provider-key-0123456789abcdef';
+    // The message is cut at 1,000 characters: the secret straddles the cut, so only redacting first removes it.
+    const message = 'x'.repeat(990) + secret;
+    const seen: string[] = [];
+    const error = await GatewayError.fromResponse(json(500, { error: { message } }), {
+      redact: (text) => {
+        seen.push(text);
+        return text.replaceAll(secret, '[redacted]');
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain(secret);
+    expect(error.message).not.toContain(secret.slice(0, 8));
+    expect(error.body).not.toContain(secret.slice(0, 8));
+  });
+
   it("reads the AI Gateway's {success:false,error:{code,message,details,param}} body", async () => {
     const error = await GatewayError.fromResponse(
       json(

@@ -100,10 +100,21 @@ export class GatewayError extends HeliconeKitError {
     return new GatewayError(optionsFromBody(status, bodyText, headers));
   }
 
-  /** Reads (at most 64 KiB of) the response body and parses it. Resolves to a `GatewayError`, never rejects. */
-  static async fromResponse(response: Response): Promise<GatewayError> {
+  /**
+   * Reads (at most 64 KiB of) the response body and parses it. Resolves to a `GatewayError`, never rejects.
+   * `redact` sees the whole text read before anything parses or cuts it, so a secret the body echoes cannot
+   * survive as a cut-off prefix (the server route passes its key redactor).
+   */
+  static async fromResponse(
+    response: Response,
+    options?: { redact?: (text: string) => string },
+  ): Promise<GatewayError> {
     const { text, failure } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
-    return new GatewayError({ ...optionsFromBody(response.status, text, response.headers), cause: failure });
+    const readable = options?.redact ? options.redact(text) : text;
+    return new GatewayError({
+      ...optionsFromBody(response.status, readable, response.headers),
+      cause: failure,
+    });
   }
 
   /** The OpenAI error shape; `type` falls back to one chosen from the status. */

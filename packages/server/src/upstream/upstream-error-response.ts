@@ -1,6 +1,5 @@
 import { GatewayError } from '@helicone-kit/core';
 import type { Redact } from '../secrets/redactor';
-import { readErrorText } from './read-error-text';
 
 const redactNullable = (value: string | null, redact: Redact) => (value === null ? null : redact(value));
 
@@ -18,8 +17,7 @@ export async function upstreamErrorResponse(
   headers: Headers,
   redact: Redact,
 ): Promise<Response> {
-  const text = redact(await readErrorText(upstream));
-  const error = GatewayError.fromBody(upstream.status, text, upstream.headers);
+  const error = await GatewayError.fromResponse(upstream, { redact });
   const { error: body } = error.toJSON();
   const sanitized = {
     error: {
