@@ -6,7 +6,9 @@
  *   3. throughput at 50 concurrent streams.
  * Not a test: machines are noisy; read the ratios, run it twice.
  *
- *   npm run bench [-- --rounds 150 --answers 600 --tokens-per-second Infinity]
+ * The three measurements are repeated (`--repeats`, default 3) and the median ratio of the repeats is the figure.
+ *
+ *   npm run bench [-- --repeats 3 --rounds 150 --answers 600 --tokens-per-second Infinity]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -17,6 +19,7 @@ import { startLocalGateway } from '@helicone-kit/gateway';
 
 const { values } = parseArgs({
   options: {
+    repeats: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '150' },
     answers: { type: 'string', default: '600' },
     concurrency: { type: 'string', default: '50' },
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     'tokens-per-second': { type: 'string', default: 'Infinity' },
   },
 });
+const repeats = Number(values.repeats);
 const rounds = Number(values.rounds);
 const answers = Number(values.answers);
 const concurrency = Number(values.concurrency);
@@ -179,75 +183,106 @@ async function main() {
       for (const target of Object.values(targets)) await streamOnce(target);
     }
 
-    // 1: one answer at a time, the three paths interleaved so drift hits them alike.
-    const durations = { direct: [] as number[], pipe: [] as number[], route: [] as number[] };
-    for (let round = 0; round < rounds; round += 1) {
-      durations.direct.push(await streamOnce(targets.direct));
-      durations.pipe.push(await streamOnce(targets.pipe));
-      durations.route.push(await streamOnce(targets.route));
-    }
-    const direct = median(durations.direct);
-    // Paired: each round's proxied answer minus that round's direct one, so slow spells of the machine cancel out.
-    const pipeAdded = median(durations.pipe.map((duration, round) => duration - durations.direct[round]!));
-    const routeAdded = median(durations.route.map((duration, round) => duration - durations.direct[round]!));
-
-    // 2: CPU of each proxy's process over batches of sequential answers, batches alternated.
-    const batches = 8;
-    const perBatch = Math.max(1, Math.round(rounds / batches));
-    const cpuOf = async (origin: string, target: Target) => {
-      const before = await cpuMicroseconds(origin);
-      for (let index = 0; index < perBatch; index += 1) await streamOnce(target);
-      return (await cpuMicroseconds(origin)) - before;
-    };
-    let pipeCpu = 0;
-    let routeCpu = 0;
-    // Alternated pipe, route, route, pipe, ... so neither always runs first.
-    for (let batch = 0; batch < batches; batch += 1) {
-      if (batch % 2 === 0) {
-        pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
-        routeCpu += await cpuOf(routeOrigin, targets.route);
-      } else {
-        routeCpu += await cpuOf(routeOrigin, targets.route);
-        pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
+    const measureOnce = async () => {
+      // 1: one answer at a time, the three paths interleaved so drift hits them alike.
+      const durations = { direct: [] as number[], pipe: [] as number[], route: [] as number[] };
+      for (let round = 0; round < rounds; round += 1) {
+        durations.direct.push(await streamOnce(targets.direct));
+        durations.pipe.push(await streamOnce(targets.pipe));
+        durations.route.push(await streamOnce(targets.route));
       }
-    }
-    const pipeCpuPerAnswer = pipeCpu / (batches * perBatch) / 1000;
-    const routeCpuPerAnswer = routeCpu / (batches * perBatch) / 1000;
-
-    // 3: throughput, 50 streams at a time, route and pipe alternated twice.
-    const throughput = async (target: Target) => {
-      let next = 0;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < answers) {
-            next += 1;
-            await streamOnce(target);
-          }
-        }),
+      const direct = median(durations.direct);
+      // Paired: each round's proxied answer minus that round's direct one, so slow spells of the machine cancel out.
+      const pipeAdded = median(durations.pipe.map((duration, round) => duration - durations.direct[round]!));
+      const routeAdded = median(
+        durations.route.map((duration, round) => duration - durations.direct[round]!),
       );
-      return answers / ((performance.now() - started) / 1000);
+
+      // 2: CPU of each proxy's process over batches of sequential answers, batches alternated.
+      const batches = 8;
+      const perBatch = Math.max(1, Math.round(rounds / batches));
+      const cpuOf = async (origin: string, target: Target) => {
+        const before = await cpuMicroseconds(origin);
+        for (let index = 0; index < perBatch; index += 1) await streamOnce(target);
+        return (await cpuMicroseconds(origin)) - before;
+      };
+      let pipeCpu = 0;
+      let routeCpu = 0;
+      // Alternated pipe, route, route, pipe, ... so neither always runs first.
+      for (let batch = 0; batch < batches; batch += 1) {
+        if (batch % 2 === 0) {
+          pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
+          routeCpu += await cpuOf(routeOrigin, targets.route);
+        } else {
+          routeCpu += await cpuOf(routeOrigin, targets.route);
+          pipeCpu += await cpuOf(pipeOrigin, targets.pipe);
+        }
+      }
+      const pipeCpuPerAnswer = pipeCpu / (batches * perBatch) / 1000;
+      const routeCpuPerAnswer = routeCpu / (batches * perBatch) / 1000;
+
+      // 3: throughput, 50 streams at a time, route and pipe alternated twice.
+      const throughput = async (target: Target) => {
+        let next = 0;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (next < answers) {
+              next += 1;
+              await streamOnce(target);
+            }
+          }),
+        );
+        return answers / ((performance.now() - started) / 1000);
+      };
+      const pipeRates = [await throughput(targets.pipe)];
+      const routeRates = [await throughput(targets.route)];
+      routeRates.push(await throughput(targets.route));
+      pipeRates.push(await throughput(targets.pipe));
+      const pipeRate = (pipeRates[0]! + pipeRates[1]!) / 2;
+      const routeRate = (routeRates[0]! + routeRates[1]!) / 2;
+      return {
+        added: routeAdded / pipeAdded,
+        cpu: routeCpuPerAnswer / pipeCpuPerAnswer,
+        throughput: routeRate / pipeRate,
+        line: `direct ${format(direct)} ms | added ms pipe ${format(pipeAdded)} route ${format(routeAdded)} | CPU ms pipe ${format(pipeCpuPerAnswer)} route ${format(routeCpuPerAnswer)} | answers/s pipe ${format(pipeRate, 1)} route ${format(routeRate, 1)}`,
+      };
     };
-    const pipeRates = [await throughput(targets.pipe)];
-    const routeRates = [await throughput(targets.route)];
-    routeRates.push(await throughput(targets.route));
-    pipeRates.push(await throughput(targets.pipe));
-    const pipeRate = (pipeRates[0]! + pipeRates[1]!) / 2;
-    const routeRate = (routeRates[0]! + routeRates[1]!) / 2;
 
     console.log(
-      `\n${rounds} sequential answers per path for time (median) and for CPU (8 alternated batches), ${answers} answers x 2 per path at ${concurrency} concurrent`,
+      `${repeats} repeats of: ${rounds} sequential answers per path for time (median) and for CPU (8 alternated batches), ${answers} answers x 2 per path at ${concurrency} concurrent`,
     );
-    console.log('                               pipe      route    route/pipe   target');
-    console.log(`answer time, direct = ${format(direct)} ms`);
+    const results = [];
+    for (let repeat = 1; repeat <= repeats; repeat += 1) {
+      const result = await measureOnce();
+      results.push(result);
+      console.log(
+        `repeat ${repeat}: added ${format(result.added)}x, CPU ${format(result.cpu)}x, throughput ${format(result.throughput)}x  (${result.line})`,
+      );
+    }
+    const row = (label: string, values: number[], target: string) =>
+      `${label.padEnd(30)} ${format(median(values)).padStart(6)}x   ${format(Math.min(...values))}x to ${format(Math.max(...values))}x   ${target}`;
+    console.log('\nroute / pipe                   median   range            target');
     console.log(
-      `added time per answer (ms)  ${format(pipeAdded).padStart(7)}  ${format(routeAdded).padStart(9)}  ${format(routeAdded / pipeAdded).padStart(10)}x   <= 1.2x`,
+      row(
+        'added time per answer',
+        results.map((result) => result.added),
+        '<= 1.2x',
+      ),
     );
     console.log(
-      `CPU per answer (ms)         ${format(pipeCpuPerAnswer).padStart(7)}  ${format(routeCpuPerAnswer).padStart(9)}  ${format(routeCpuPerAnswer / pipeCpuPerAnswer).padStart(10)}x   <= 1.2x`,
+      row(
+        'CPU per answer',
+        results.map((result) => result.cpu),
+        '<= 1.2x',
+      ),
     );
     console.log(
-      `answers/s at ${concurrency} concurrent     ${format(pipeRate, 1).padStart(7)}  ${format(routeRate, 1).padStart(9)}  ${format(routeRate / pipeRate).padStart(10)}x   >= 0.9x`,
+      row(
+        `answers/s at ${concurrency} concurrent`,
+        results.map((result) => result.throughput),
+        '>= 0.9x',
+      ),
     );
   } finally {
     route.child.kill('SIGTERM');
