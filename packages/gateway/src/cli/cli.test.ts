@@ -10,6 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const tsxLoader = pathToFileURL(path.resolve(here, '../../../../node_modules/tsx/dist/loader.mjs')).href;
 const builtCli = path.resolve(here, '../../dist/cli.js');
 const hasBuild = existsSync(builtCli);
+/** What `npx helicone-kit-gateway` runs after `npm install`: npm's link to the package's committed bin entry. */
+const linkedCommand = path.resolve(here, '../../../../node_modules/.bin/helicone-kit-gateway');
 
 /** Starts the CLI (`node <entry> ...`), waits for its banner, and returns its URL and a way to stop it. */
 async function startCli(entry: string[], args: string[]) {
@@ -72,11 +74,13 @@ describe('helicone-kit-gateway CLI', () => {
 
   // `npm test` builds every package before it tests, so this runs there; a bare `vitest run` may lack dist.
   it.skipIf(!hasBuild)(
-    `runs as built (dist/cli.js, the published bin), in dev mode${hasBuild ? '' : ' [skipped: no dist/cli.js, run `npm run build -w packages/gateway`]'}`,
+    `runs as npm links it (node_modules/.bin → bin/ → dist/cli.js), in dev mode${hasBuild ? '' : ' [skipped: no dist/cli.js, run `npm run build -w packages/gateway`]'}`,
     async () => {
+      // npm links the command at install time, before `prepare` builds dist/: the link must not point into dist/.
+      expect(existsSync(linkedCommand), 'npm did not link helicone-kit-gateway').toBe(true);
       const database = temporaryDatabase();
       const cli = await startCli(
-        [builtCli],
+        [linkedCommand],
         ['--port', '0', '--db', database, '--api-key', 'built-key', '--pace', 'fast', '--dev'],
       );
       expect(cli.output()).toContain('API key: built-key');
