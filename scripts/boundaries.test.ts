@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,44 @@ describe('the React bindings', () => {
       ).toContain(specifier);
     }
   });
+});
+
+describe('published declarations', () => {
+  const built = ['core', 'server', 'gateway', 'react'].filter((folder) =>
+    existsSync(path.join(packagesDir, folder, 'dist')),
+  );
+  // `npm test` builds every package before it tests; a bare `vitest run` may have no dist/ yet.
+  it.skipIf(built.length < 4)(
+    'import only what each package declares (dependencies or peerDependencies)',
+    () => {
+      for (const folder of built) {
+        const manifest = JSON.parse(readFileSync(path.join(packagesDir, folder, 'package.json'), 'utf8')) as {
+          name: string;
+          dependencies?: Record<string, string>;
+          peerDependencies?: Record<string, string>;
+        };
+        const declared = new Set([
+          manifest.name,
+          ...Object.keys(manifest.dependencies ?? {}),
+          ...Object.keys(manifest.peerDependencies ?? {}),
+        ]);
+        const dist = path.join(packagesDir, folder, 'dist');
+        for (const file of readdirSync(dist).filter((name) => name.endsWith('.d.ts'))) {
+          const { importedFiles } = ts.preProcessFile(
+            readFileSync(path.join(dist, file), 'utf8'),
+            true,
+            true,
+          );
+          for (const { fileName: specifier } of importedFiles) {
+            if (specifier.startsWith('.') || isNodeBuiltin(specifier)) continue;
+            expect(declared.has(packageName(specifier)), `${folder}/dist/${file} imports ${specifier}`).toBe(
+              true,
+            );
+          }
+        }
+      }
+    },
+  );
 });
 
 describe('the walk itself', () => {

@@ -14,7 +14,7 @@ export type {
 export type { Throttle } from './schedule-flush';
 export { useModels } from './use-models';
 export { modelsQueryKey, modelsQueryOptions } from './models-query-options';
-export type { ModelsQueryInit } from './models-query-options';
+export type { ModelsQueryInit, ModelsQueryOptions } from './models-query-options';
 export type { ModelInfo, ModelList } from '@helicone-kit/core';
 export { findModelPrice } from './find-model-price';
 export { useChatSessions } from './use-chat-sessions';

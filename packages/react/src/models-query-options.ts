@@ -1,5 +1,5 @@
 import { GatewayError, type ModelInfo, type ModelList } from '@helicone-kit/core';
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
 import { fetchRoute, type RouteRequestInit } from './route-request-init';
 
@@ -8,12 +8,22 @@ export type ModelsQueryInit = RouteRequestInit;
 
 export const modelsQueryKey = (api: string) => ['helicone-kit', 'models', api] as const;
 
+type ModelsQueryKey = ReturnType<typeof modelsQueryKey>;
+
+/** Named with `@tanstack/react-query`'s own types, so the published declarations need nothing else. */
+export type ModelsQueryOptions = UseQueryOptions<ModelInfo[], Error, ModelInfo[], ModelsQueryKey> & {
+  queryKey: DataTag<ModelsQueryKey, ModelInfo[], Error>;
+};
+
 /**
  * The react-query options for the route's model list (`GET {api}/models`): plain data, so an app can prefetch it
  * in a loader (`queryClient.prefetchQuery(modelsQueryOptions('/api/helicone'))`). A failed request throws a
  * `GatewayError`.
  */
-export function modelsQueryOptions(api: string = DEFAULT_API, init: ModelsQueryInit = {}) {
+export function modelsQueryOptions(
+  api: string = DEFAULT_API,
+  init: ModelsQueryInit = {},
+): ModelsQueryOptions {
   return queryOptions({
     queryKey: modelsQueryKey(api),
     queryFn: async ({ signal }): Promise<ModelInfo[]> => {
