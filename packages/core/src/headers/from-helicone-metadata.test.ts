@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../__tests__/header-value-error-of';
 import { HeaderValueError } from '../errors/header-value-error';
 import { fromHeliconeMetadata } from './from-helicone-metadata';
 import { toHeliconeHeaders } from './to-helicone-headers';
-
-function errorOf(run: () => unknown): HeaderValueError {
-  try {
-    run();
-  } catch (error) {
-    expect(HeaderValueError.isInstance(error)).toBe(true);
-    return error as HeaderValueError;
-  }
-  throw new Error('expected a HeaderValueError');
-}
 
 describe('fromHeliconeMetadata', () => {
   it("reads the seed documentation's LiteLLM metadata object, keeping the retry count it gives", () => {

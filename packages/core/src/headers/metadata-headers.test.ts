@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HeaderValueError } from '../errors/header-value-error';
+import { errorOf } from '../__tests__/header-value-error-of';
 import { metadataHeaders } from './metadata-headers';
-
-function errorOf(run: () => unknown): HeaderValueError {
-  try {
-    run();
-  } catch (error) {
-    expect(HeaderValueError.isInstance(error)).toBe(true);
-    return error as HeaderValueError;
-  }
-  throw new Error('expected a HeaderValueError');
-}
 
 describe('metadataHeaders', () => {
   it("keeps the seed's LiteLLM metadata as headers, renaming the misspelt policy header", () => {

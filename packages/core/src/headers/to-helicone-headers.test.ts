@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HeaderValueError } from '../errors/header-value-error';
+import { errorOf } from '../__tests__/header-value-error-of';
 import type { HeliconeOptions } from './helicone-options';
 import { toHeliconeHeaders } from './to-helicone-headers';
-
-function errorOf(run: () => unknown): HeaderValueError {
-  try {
-    run();
-  } catch (error) {
-    expect(HeaderValueError.isInstance(error)).toBe(true);
-    return error as HeaderValueError;
-  }
-  throw new Error('expected a HeaderValueError');
-}
 
 describe('toHeliconeHeaders', () => {
   it('writes every option with canonical header names', () => {
