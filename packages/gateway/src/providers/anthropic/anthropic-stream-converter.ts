@@ -67,6 +67,20 @@ export function usageOf(usage: AnthropicUsage, startUsage: AnthropicUsage = {}) 
   };
 }
 
+/** An Anthropic citation as the OpenAI `url_citation` annotation Helicone's converter writes. */
+function urlCitation(citation: Record<string, unknown>, startIndex: number, endIndex: number) {
+  return {
+    type: 'url_citation',
+    url_citation: {
+      url: citation.url,
+      title: citation.title,
+      content: citation.cited_text,
+      start_index: startIndex,
+      end_index: endIndex,
+    },
+  };
+}
+
 /**
  * Turns Anthropic Messages stream events into OpenAI `chat.completion.chunk` objects the way Helicone's gateway
  * does (HELICONE.md §6): a role chunk, text and thinking deltas, tool calls with argument fragments (an empty
@@ -148,16 +162,7 @@ export class AnthropicStreamConverter {
         if (block.type === 'text' && Array.isArray(block.citations)) {
           const text = typeof block.text === 'string' ? block.text : '';
           for (const citation of block.citations as Record<string, unknown>[]) {
-            this.annotations.push({
-              type: 'url_citation',
-              url_citation: {
-                url: citation.url,
-                title: citation.title,
-                content: citation.cited_text,
-                start_index: this.textLength,
-                end_index: this.textLength + text.length,
-              },
-            });
+            this.annotations.push(urlCitation(citation, this.textLength, this.textLength + text.length));
           }
         }
         return [];
@@ -192,17 +197,7 @@ export class AnthropicStreamConverter {
           typeof delta.citation === 'object' &&
           delta.citation !== null
         ) {
-          const citation = delta.citation as Record<string, unknown>;
-          this.annotations.push({
-            type: 'url_citation',
-            url_citation: {
-              url: citation.url,
-              title: citation.title,
-              content: citation.cited_text,
-              start_index: 0,
-              end_index: this.textLength,
-            },
-          });
+          this.annotations.push(urlCitation(delta.citation as Record<string, unknown>, 0, this.textLength));
         }
         return [];
       }
