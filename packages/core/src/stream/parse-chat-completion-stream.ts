@@ -4,8 +4,6 @@ import { isRecord } from '../internal/is-record';
 import type { CompletionChunk } from '../openai/types';
 import { readServerSentEvents, type ReadServerSentEventsOptions } from './read-server-sent-events';
 
-const doneMarker = '[DONE]';
-
 /**
  * Yields the chunks of an OpenAI-style completion stream (chat chunks, or legacy `text_completion` chunks) until
  * `data: [DONE]` or the end of the body. An `error` object in the stream, an `event: error`, or a data line that is
@@ -13,74 +11,46 @@ const doneMarker = '[DONE]';
  */
 export async function* parseChatCompletionStream(
   body: ReadableStream<Uint8Array>,
-  options: ReadServerSentEventsOptions = {},
+  options?: ReadServerSentEventsOptions,
 ): AsyncGenerator<CompletionChunk, void, undefined> {
-  for await (const event of readServerSentEvents(body, options)) {
-    const data = event.data.trim();
-    if (data === doneMarker) return;
-    if (data === '') continue;
-    if (event.event === 'error') throw namedErrorFrom(data);
-    const payload = parseData(data);
-    if (isRecord(payload) && isError(payload.error)) throw streamErrorFrom(payload);
-    if (!isRecord(payload)) {
-      throw new StreamError({
-        message: `Stream data is not a JSON object: ${cut(data, 200)}`,
-        type: 'invalid_stream_data',
-        error: data,
-      });
+  for await (const { event, data: raw } of readServerSentEvents(body, options)) {
+    const data = raw.trim();
+    if (data === '[DONE]') return;
+    if (!data) continue;
+    const named = event === 'error';
+    let payload: unknown;
+    try {
+      payload = JSON.parse(data);
+    } catch (cause) {
+      // The data of an `event: error` may be plain text: then it is the message.
+      throw named ? streamErrorFrom(data) : invalidData('valid JSON', data, cause);
     }
+    // Only an object or a non-empty string is an error: `error: null`, `false`, `""` or `0` on a chunk are not.
+    const error = isRecord(payload) ? payload.error : undefined;
+    if (isRecord(error) || (typeof error === 'string' && error.trim())) throw streamErrorFrom(error);
+    if (named) throw streamErrorFrom(payload);
+    if (!isRecord(payload)) throw invalidData('a JSON object', data);
     yield payload as CompletionChunk;
   }
 }
 
-/** Longest message taken from the stream's own text. */
-const MAX_MESSAGE_LENGTH = 1000;
+const invalidData = (what: string, data: string, cause?: unknown) =>
+  new StreamError({
+    message: `Stream data is not ${what}: ${cut(data, 200)}`,
+    type: 'invalid_stream_data',
+    error: data,
+    cause,
+  });
 
-/** Only an object or a non-empty string is an error: `error: null`, `false`, `""` or `0` on a chunk are not. */
-const isError = (value: unknown): boolean =>
-  isRecord(value) || (typeof value === 'string' && value.trim() !== '');
-
-/** `event: error`: its data is the error, as JSON, or as plain text that is the message. */
-function namedErrorFrom(data: string): StreamError {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(data);
-  } catch {
-    return new StreamError({ message: cut(data, MAX_MESSAGE_LENGTH), error: data });
-  }
-  return streamErrorFrom(isRecord(payload) && isError(payload.error) ? payload : { error: payload });
-}
-
-function parseData(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (cause) {
-    throw new StreamError({
-      message: `Stream data is not valid JSON: ${cut(data, 200)}`,
-      type: 'invalid_stream_data',
-      error: data,
-      cause,
-    });
-  }
-}
-
-/** Reads `{error: {message, type, param, code}}`, `{error: "text"}`, or `{error: <anything else>}`. */
-function streamErrorFrom(payload: { error?: unknown }): StreamError {
-  const container = payload.error;
-  if (typeof container === 'string' && container.trim() !== '') {
-    return new StreamError({ message: cut(container, MAX_MESSAGE_LENGTH), error: container });
-  }
-  const record = isRecord(container) ? container : {};
-  const message =
-    typeof record.message === 'string' && record.message.trim() !== ''
-      ? cut(record.message, MAX_MESSAGE_LENGTH)
-      : 'Stream error';
-  const code = record.code;
+/** Reads `{message, type, param, code}`, or a text that is the message; anything else is a plain `Stream error`. */
+function streamErrorFrom(error: unknown): StreamError {
+  const { message, code, type, param } = isRecord(error) ? error : { message: error };
   return new StreamError({
-    message,
+    // The longest message taken from the stream's own text is 1,000 characters.
+    message: typeof message === 'string' && message.trim() ? cut(message, 1000) : 'Stream error',
     code: typeof code === 'string' || typeof code === 'number' || code === null ? code : undefined,
-    type: typeof record.type === 'string' ? record.type : undefined,
-    param: typeof record.param === 'string' || record.param === null ? record.param : undefined,
-    error: container,
+    type: typeof type === 'string' ? type : undefined,
+    param: typeof param === 'string' || param === null ? param : undefined,
+    error,
   });
 }
