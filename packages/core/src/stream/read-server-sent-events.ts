@@ -1,5 +1,4 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { StreamError } from '../errors/stream-error';
 
 /** One server-sent event: `data` lines joined with `\n`, the `event:` name and `id:` when the server sent them. */
 export type ServerSentEvent = EventSourceMessage;
@@ -11,52 +10,37 @@ export type ReadServerSentEventsOptions = {
 
 /**
  * Reads server-sent events from a byte stream, whatever the chunk boundaries (also inside a multi-byte UTF-8
- * character), with LF, CRLF or CR line ends; comments (keep-alives) are skipped. An event whose final blank line
- * never came (a stream that ends right after `data: [DONE]`) is still delivered. Stopping early (`break`,
- * `return()`) cancels the body.
+ * character), with LF, CRLF or CR line ends; comments (keep-alives) are skipped, and so are the unknown fields and
+ * bad `retry:` values the SSE spec says to ignore. An event whose final blank line never came (a stream that ends
+ * right after `data: [DONE]`) is still delivered. Stopping early (`break`, `return()`) cancels the body.
  */
 export async function* readServerSentEvents(
   body: ReadableStream<Uint8Array>,
-  options: ReadServerSentEventsOptions = {},
+  { signal }: ReadServerSentEventsOptions = {},
 ): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const { signal } = options;
   signal?.throwIfAborted();
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const pending: ServerSentEvent[] = [];
-  let parseError: StreamError | undefined;
-  const parser = createParser({
-    onEvent: (event) => pending.push(event),
-    onError: (error) => {
-      // Unknown fields and bad `retry:` values are ignorable by the SSE spec; an oversized line is not.
-      if (error.type === 'max-buffer-size-exceeded') {
-        parseError ??= new StreamError({ message: error.message, type: 'invalid_stream_data', cause: error });
-      }
-    },
-  });
+  const events: ServerSentEvent[] = [];
+  const parser = createParser({ onEvent: (event) => events.push(event) });
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
-  let finished = false;
+  let done: boolean | undefined;
   try {
-    while (!finished) {
-      const { done, value } = await reader.read();
+    while (!done) {
+      let value: Uint8Array | undefined;
+      ({ done, value } = await reader.read());
       signal?.throwIfAborted();
-      if (done) {
-        finished = true;
-        // Flush a partial UTF-8 sequence and dispatch an event that lacks its closing blank line.
-        parser.feed(`${decoder.decode()}\n\n`);
-      } else {
-        parser.feed(decoder.decode(value, { stream: true }));
-      }
-      if (parseError) throw parseError;
-      while (pending.length > 0) {
+      // At the end, flush a partial UTF-8 sequence and dispatch an event that lacks its closing blank line.
+      parser.feed(decoder.decode(value, { stream: !done }) + (done ? '\n\n' : ''));
+      for (const event of events.splice(0)) {
         signal?.throwIfAborted();
-        yield pending.shift()!;
+        yield event;
       }
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    if (!finished) await reader.cancel().catch(() => undefined);
+    if (!done) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }
