@@ -1,12 +1,19 @@
 import type { Usage } from '../openai/types';
 import type { ModelPrice } from './types';
 
-const perMillion = 1_000_000;
-
 export type EstimateCostOptions = {
   usage: Usage | null | undefined;
   price: ModelPrice | null | undefined;
 };
+
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/** A price (USD per million tokens, at least 0), or `undefined`. */
+const rate = (value: unknown) => (isFiniteNumber(value) && value >= 0 ? value : undefined);
+
+/** A token count; anything that is not a positive finite number counts as none. */
+const count = (value: unknown) => (isFiniteNumber(value) && value > 0 ? value : 0);
 
 /**
  * The cost of one call in USD, or `undefined` when the usage or the price is unknown (unknown is never $0).
@@ -25,37 +32,30 @@ export type EstimateCostOptions = {
  * finite number of at least 0. A cache price that is not such a number counts as missing.
  */
 export function estimateCost({ usage, price }: EstimateCostOptions): number | undefined {
-  if (!usage || !price) return undefined;
-  if (!isFiniteNumber(usage.prompt_tokens) && !isFiniteNumber(usage.completion_tokens)) return undefined;
-  const input = priceOrUndefined(price.input);
-  const output = priceOrUndefined(price.output);
-  if (input === undefined || output === undefined) return undefined;
-  const promptTokens = count(usage.prompt_tokens);
-  const completionTokens = count(usage.completion_tokens);
+  const input = rate(price?.input);
+  const output = rate(price?.output);
+  if (
+    !usage ||
+    !price ||
+    input === undefined ||
+    output === undefined ||
+    !(isFiniteNumber(usage.prompt_tokens) || isFiniteNumber(usage.completion_tokens))
+  )
+    return undefined;
+  const prompt = count(usage.prompt_tokens);
+  const completion = count(usage.completion_tokens);
   const details = usage.prompt_tokens_details;
-  const cachedTokens = count(details?.cached_tokens ?? usage.prompt_cache_hit_tokens);
-  const writeTokens = count(details?.cache_write_tokens);
-  const writeOneHourTokens = Math.min(count(details?.cache_write_details?.write_1h_tokens), writeTokens);
-  const writeDefaultTokens = writeTokens - writeOneHourTokens;
-  const writesInPrompt = writeTokens > 0 && usage.total_tokens === promptTokens + completionTokens;
-  const uncachedTokens = Math.max(promptTokens - cachedTokens - (writesInPrompt ? writeTokens : 0), 0);
-  const cacheWritePrice = priceOrUndefined(price.cacheWrite) ?? input;
-  const total =
-    uncachedTokens * input +
-    cachedTokens * (priceOrUndefined(price.cachedInput) ?? input) +
-    writeDefaultTokens * cacheWritePrice +
-    writeOneHourTokens * (priceOrUndefined(price.cacheWrite1h) ?? cacheWritePrice) +
-    completionTokens * output;
-  return total / perMillion;
-}
-
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
-
-function priceOrUndefined(value: unknown): number | undefined {
-  return isFiniteNumber(value) && value >= 0 ? value : undefined;
-}
-
-function count(value: number | undefined | null): number {
-  return isFiniteNumber(value) && value > 0 ? value : 0;
+  const cached = count(details?.cached_tokens ?? usage.prompt_cache_hit_tokens);
+  const writes = count(details?.cache_write_tokens);
+  const oneHourWrites = Math.min(count(details?.cache_write_details?.write_1h_tokens), writes);
+  const writesInPrompt = usage.total_tokens === prompt + completion ? writes : 0;
+  const writePrice = rate(price.cacheWrite) ?? input;
+  return (
+    (Math.max(prompt - cached - writesInPrompt, 0) * input +
+      cached * (rate(price.cachedInput) ?? input) +
+      (writes - oneHourWrites) * writePrice +
+      oneHourWrites * (rate(price.cacheWrite1h) ?? writePrice) +
+      completion * output) /
+    1e6
+  );
 }
