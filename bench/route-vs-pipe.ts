@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startLocalGateway } from '@helicone-kit/gateway';
+import { median } from './median';
 
 const { values } = parseArgs({
   options: {
@@ -148,11 +149,6 @@ async function cpuMicroseconds(origin: string): Promise<number> {
   return ((await response.json()) as { microseconds: number }).microseconds;
 }
 
-const median = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const format = (value: number, digits = 2) => value.toFixed(digits);
 
 async function main() {
