@@ -15,7 +15,7 @@ import { useHeliconeContext } from './helicone-context';
 import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
 import type { Throttle } from './schedule-flush';
 import { serverSnapshot } from './server-snapshot';
-import { hasFiles, toSendInput } from './to-send-input';
+import { sendWithFiles } from './send-with-files';
 import type {
   ChatSendInput,
   UseHeliconeChatOptions,
@@ -32,9 +32,7 @@ function createInstance(latest: Latest<Props>): Instance {
   return {
     store,
     gate: createRenderGate(store, () => latest.get().throttle),
-    // Files are read (and downscaled) first; anything else goes straight to the store.
-    send: (input) =>
-      hasFiles(input) ? toSendInput(input).then(store.getState().send) : store.getState().send(input),
+    send: (input) => sendWithFiles(store.getState().send, input),
   };
 }
 
