@@ -6,6 +6,7 @@ import {
   RATE_LIMIT_MIN_WINDOW_SECONDS,
   type RateLimitPolicy,
 } from './rate-limit-policy';
+import { writeRateLimitPolicy } from './write-rate-limit-policy';
 
 const SEGMENT = /^[\w-]+$/;
 
@@ -18,8 +19,7 @@ function fail(field: string, reason: string): never {
 }
 
 /**
- * Writes a policy in the gateway's normalized form: `u` left out when it is `request`, `s` left out when the
- * limit is global (what the gateway echoes in its `Helicone-RateLimit-Policy` response header).
+ * Checks a policy and writes it in the gateway's normalized form (`writeRateLimitPolicy`).
  *
  * @throws HeaderValueError naming the part that is out of range.
  */
@@ -38,13 +38,8 @@ export function formatRateLimitPolicy(policy: RateLimitPolicy): string {
     );
   }
   if (unit !== 'request' && unit !== 'cents') fail('unit', "must be 'request' or 'cents'.");
-  let text = `${quota};w=${windowSeconds}`;
-  if (unit === 'cents') text += ';u=cents';
-  if (segment !== undefined) {
-    if (typeof segment !== 'string' || !SEGMENT.test(segment)) {
-      fail('segment', "must be 'user' or a property name of letters, digits, '_' and '-'.");
-    }
-    text += `;s=${segment}`;
+  if (segment !== undefined && (typeof segment !== 'string' || !SEGMENT.test(segment))) {
+    fail('segment', "must be 'user' or a property name of letters, digits, '_' and '-'.");
   }
-  return text;
+  return writeRateLimitPolicy(policy);
 }

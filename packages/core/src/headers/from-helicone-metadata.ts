@@ -1,4 +1,4 @@
-import type { HeaderValueError } from '../errors/header-value-error';
+import { HeaderValueError } from '../errors/header-value-error';
 import { DECIMAL } from '../internal/decimal';
 import { describePropertyField } from './describe-property-field';
 import { HELICONE_PROPERTY_PREFIX } from './header-names';
@@ -67,6 +67,9 @@ function stringValue(value: unknown, where: HeaderField): string | undefined {
 export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeOptions {
   const found = new Map<HeliconeField, Found>();
   const properties = new Map<string, { name: string } & Found>();
+  if (typeof metadata !== 'object' || metadata === null) {
+    throw new HeaderValueError({ field: 'metadata', reason: 'must be an object or a Headers.' });
+  }
 
   for (const [key, raw] of metadataEntries(metadata)) {
     const name = key.trim();

@@ -1,19 +1,23 @@
 import { HeaderValueError } from '../errors/header-value-error';
+import {
+  encodeHeaderText,
+  hasUtf8Prefix,
+  isPrintableAscii,
+  trimSpaces,
+  UTF8_VALUE_PREFIX,
+} from './encode-header-text';
 
 /** Longest header value (after encoding) the kit writes or accepts. */
 export const MAX_HEADER_VALUE_LENGTH = 2048;
 /** Longest property name (the part after `Helicone-Property-`). */
 export const MAX_PROPERTY_NAME_LENGTH = 128;
-/** RFC 8187 prefix of a percent-encoded UTF-8 value; the kit writes it for values that are not printable ASCII. */
-export const UTF8_VALUE_PREFIX = "UTF-8''";
 
 // C0 controls (CR, LF, TAB, NUL...), DEL and the C1 controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-export const isPrintableAscii = (value: string): boolean => PRINTABLE_ASCII.test(value);
+// With the `u` flag, only a surrogate that is not half of a pair matches.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export type HeaderField = { field: string; header: string };
 
@@ -32,25 +36,13 @@ function withoutControl(value: string, where: HeaderField): string {
   );
 }
 
-/** Spaces around the value are dropped (HTTP would drop them anyway). */
-const trimmed = (value: string, where: HeaderField) => withoutControl(value, where).replace(/^ +| +$/g, '');
+const trimmed = (value: string, where: HeaderField) => trimSpaces(withoutControl(value, where));
 
 function withinLength(value: string, where: HeaderField, when = ''): string {
   if (value.length > MAX_HEADER_VALUE_LENGTH) {
     throw headerValueError(where, `is longer than ${MAX_HEADER_VALUE_LENGTH} characters${when}.`);
   }
   return value;
-}
-
-const hasPrefix = (value: string) =>
-  value.slice(0, UTF8_VALUE_PREFIX.length).toUpperCase() === UTF8_VALUE_PREFIX;
-
-/** RFC 8187 attr-chars stay; everything else becomes %XX of its UTF-8 bytes. */
-function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }
 
 /**
@@ -64,14 +56,11 @@ export function encodeHeaderValue(value: unknown, where: HeaderField): string {
   if (typeof value !== 'string') throw headerValueError(where, 'must be a string.');
   const text = trimmed(value, where);
   if (text === '') throw headerValueError(where, 'is empty; leave the option out instead.');
-  if (isPrintableAscii(text) && !hasPrefix(text)) return withinLength(text, where);
-  let encoded: string;
-  try {
-    encoded = UTF8_VALUE_PREFIX + percentEncode(text);
-  } catch {
+  if (LONE_SURROGATE.test(text)) {
     throw headerValueError(where, 'is not well-formed Unicode (it has a lone surrogate).');
   }
-  return withinLength(encoded, where, ' once encoded');
+  const encoded = encodeHeaderText(text);
+  return withinLength(encoded, where, encoded === text ? '' : ' once encoded');
 }
 
 /**
@@ -94,7 +83,7 @@ export function checkAsciiHeaderValue(value: string, where: HeaderField): string
  */
 export function decodeHeaderValue(raw: string, where: HeaderField): string {
   const text = withinLength(trimmed(raw, where), where);
-  if (!hasPrefix(text)) return text;
+  if (!hasUtf8Prefix(text)) return text;
   let decoded: string;
   try {
     decoded = decodeURIComponent(text.slice(UTF8_VALUE_PREFIX.length));

@@ -4,6 +4,7 @@ import { HeaderValueError } from '../errors/header-value-error';
 import { fromHeliconeMetadata } from './from-helicone-metadata';
 import type { HeliconeCacheOptions, HeliconeOptions, HeliconeRetryOptions } from './helicone-options';
 import type { RateLimitPolicy } from './rate-limit-policy';
+import { encodeHeliconeHeaders } from './encode-helicone-headers';
 import { toHeliconeHeaders } from './to-helicone-headers';
 
 // eslint-disable-next-line no-control-regex
@@ -128,6 +129,43 @@ describe('Helicone header codec round trip (property)', () => {
           const read = fromHeliconeMetadata(headers);
           expect(read.userId).toBe(value.replace(/^ +| +$/g, ''));
           expect(read.properties).toEqual({ [name]: value.replace(/^ +| +$/g, '') });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('encodeHeliconeHeaders, the unchecked encoder of the browser, writes what toHeliconeHeaders writes', () => {
+    fc.assert(
+      fc.property(normalizedOptions, (options) => {
+        expect(encodeHeliconeHeaders(options)).toEqual(toHeliconeHeaders(options));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encodeHeliconeHeaders sends any string as one printable-ASCII line: the route reads it back or refuses it', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (value, seed) => {
+          const headers = encodeHeliconeHeaders({
+            userId: value,
+            cache: { seed },
+            properties: { Note: value },
+          });
+          for (const written of Object.values(headers)) expect(written).toMatch(/^[\x20-\x7e]*$/);
+          let read: ReturnType<typeof fromHeliconeMetadata>;
+          try {
+            read = fromHeliconeMetadata(new Request('http://127.0.0.1/', { headers }).headers);
+          } catch (error) {
+            expect(HeaderValueError.isInstance(error)).toBe(true);
+            return;
+          }
+          const trimmed = value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+          if (read.userId !== undefined) expect(read.userId).toBe(trimmed);
+          expect(read.userId ?? '').toBe(read.properties?.note ?? '');
         },
       ),
       { numRuns: 1000 },

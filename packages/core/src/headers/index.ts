@@ -2,7 +2,8 @@ export { formatRateLimitPolicy } from './format-rate-limit-policy';
 export { fromHeliconeMetadata } from './from-helicone-metadata';
 export type { HeliconeMetadataInput } from './from-helicone-metadata';
 export { HELICONE_PROPERTY_PREFIX, HELICONE_REQUEST_HEADERS, isHeliconeHeaderName } from './header-names';
-export { MAX_HEADER_VALUE_LENGTH, MAX_PROPERTY_NAME_LENGTH, UTF8_VALUE_PREFIX } from './header-value';
+export { UTF8_VALUE_PREFIX } from './encode-header-text';
+export { MAX_HEADER_VALUE_LENGTH, MAX_PROPERTY_NAME_LENGTH } from './header-value';
 export type {
   HeliconeCacheOptions,
   HeliconeOptions,

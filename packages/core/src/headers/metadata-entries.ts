@@ -1,13 +1,8 @@
-import { HeaderValueError } from '../errors/header-value-error';
-
 /** A LiteLLM-style metadata object, a plain record of request headers (any casing), or a `Headers`. */
 export type HeliconeMetadataInput = Headers | Readonly<Record<string, unknown>>;
 
 /** The entries of a metadata object, or of a `Headers` (duck-typed, so one from another realm or a polyfill too). */
 export function metadataEntries(input: HeliconeMetadataInput): Array<[string, unknown]> {
-  if (typeof input !== 'object' || input === null) {
-    throw new HeaderValueError({ field: 'metadata', reason: 'must be an object or a Headers.' });
-  }
   const headers = input as Headers;
   if (typeof headers.get !== 'function' || typeof headers.forEach !== 'function')
     return Object.entries(input);

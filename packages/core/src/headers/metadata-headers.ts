@@ -1,4 +1,4 @@
-import { checkAsciiHeaderValue, encodeHeaderValue, headerValueError, isPrintableAscii } from './header-value';
+import { encodeHeaderText, isPrintableAscii } from './encode-header-text';
 import { unaliasedHeader } from './helicone-fields';
 import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
 
@@ -7,12 +7,12 @@ const SENT = /^(helicone-[!#$%&'*+\-.^_`|~0-9a-z]+|cache-control)$/i;
 /**
  * The `Helicone-*` (and `Cache-Control`) entries of a LiteLLM-style metadata object, or of a `Headers`, as raw
  * request headers: they already are header names, so the browser sends them as they are and the server route
- * reads them with `fromHeliconeMetadata`, like every other client header. Other keys are left out, and so are
- * empty values. Numbers and booleans are written as text; a value that is not printable ASCII is written in the
- * `UTF-8''` form, which the route decodes.
+ * checks them with `fromHeliconeMetadata`, like every other client header (a bad value is its `400`, naming the
+ * header). Other keys are left out, and so are empty values. Numbers and booleans are written as text; a value
+ * that is not printable ASCII (a control character included) is written in the `UTF-8''` form, which the route
+ * decodes, so nothing can inject a header. One header given in two casings: the last one wins.
  *
- * @throws HeaderValueError for a value that is not a string, a number or a boolean, a control character, an
- * over-long value, or one header given twice (in two casings) with different values.
+ * @throws TypeError for a value that is not a string, a number or a boolean.
  */
 export function metadataHeaders(metadata: HeliconeMetadataInput): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -20,21 +20,13 @@ export function metadataHeaders(metadata: HeliconeMetadataInput): Record<string,
     // Other spellings (the seed's `Helicone-Rate-Limit-Policy`) go under the real name, which typed options replace.
     const name = unaliasedHeader(key.trim()) ?? key.trim();
     if (!SENT.test(name) || raw === undefined || raw === null) continue;
-    const where = { field: `metadata[${JSON.stringify(name)}]`, header: name };
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
-      throw headerValueError(where, 'must be a string, a number or a boolean.');
+      throw new TypeError(`metadata[${JSON.stringify(name)}] must be a string, a number or a boolean.`);
     }
     const text = String(raw);
     // Printable ASCII goes as written (an `UTF-8''` value stays encoded); anything else is encoded.
-    const value = isPrintableAscii(text)
-      ? checkAsciiHeaderValue(text, where)
-      : encodeHeaderValue(text, where);
-    if (value === '') continue;
-    const same = Object.keys(headers).find((other) => other.toLowerCase() === name.toLowerCase());
-    if (same !== undefined && headers[same] !== value) {
-      throw headerValueError(where, 'is given twice with different values.');
-    }
-    headers[same ?? name] = value;
+    const value = isPrintableAscii(text) ? text.trim() : encodeHeaderText(text);
+    if (value !== '') headers[name] = value;
   }
   return headers;
 }

@@ -193,19 +193,29 @@ describe('createHttpTransport over real HTTP', () => {
     store.destroy();
   });
 
-  it('refuses metadata that cannot travel as a header before anything is sent', async () => {
+  it('sends a value that could inject a header percent-encoded, for the route to refuse (it checks every Helicone-* header)', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
+    };
     const store = createChatStore({
       transport: createHttpTransport({ api }),
       model: 'gpt-4o-mini',
+      stream: false,
       metadata: { 'Helicone-User-Id': 'alice\r\nX-Injected: 1' },
+      helicone: { userId: 'bob\r\nX-Injected: 2' },
+      properties: { Note: 'a\nb' },
       onWarning: () => {},
     });
     await store.getState().send('Hi');
-    const { error, status } = store.getState();
-    expect(status).toBe('error');
-    expect(HeaderValueError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ header: 'Helicone-User-Id' });
-    expect(received).toEqual([]);
+    const headers = received[0]!.headers;
+    expect(headers['x-injected']).toBeUndefined();
+    expect(headers['helicone-user-id']).toBe("UTF-8''bob%0D%0AX-Injected%3A%202");
+    expect(headers['helicone-property-note']).toBe("UTF-8''a%0Ab");
+    // What the route does with them: a 400 naming the header (tested end to end in @helicone-kit/server).
+    expect(() =>
+      fromHeliconeMetadata({ 'helicone-property-note': headers['helicone-property-note']! }),
+    ).toThrow(HeaderValueError);
     store.destroy();
   });
 

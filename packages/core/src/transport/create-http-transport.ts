@@ -3,7 +3,7 @@ import { HeliconeKitError } from '../errors/helicone-kit-error';
 import { isRecord } from '../internal/is-record';
 import type { ChatCompletion } from '../openai/types';
 import { StreamError } from '../errors/stream-error';
-import { toHeliconeHeaders } from '../headers/to-helicone-headers';
+import { encodeHeliconeHeaders } from '../headers/encode-helicone-headers';
 import { readHeliconeResponse } from '../response/read-helicone-response';
 import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
@@ -34,7 +34,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
   async function* send(request: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
     const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
     const headers = new Headers(extra);
-    const helicone = { ...request.headers, ...toHeliconeHeaders(request.helicone) };
+    const helicone = { ...request.headers, ...encodeHeliconeHeaders(request.helicone) };
     for (const [name, value] of Object.entries(helicone)) headers.set(name, value);
     headers.set('content-type', 'application/json');
     headers.set('accept', request.body.stream ? 'text/event-stream' : 'application/json');

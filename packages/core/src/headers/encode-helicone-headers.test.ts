@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { errorOf } from '../__tests__/header-value-error-of';
+import { encodeHeliconeHeaders } from './encode-helicone-headers';
+import { fromHeliconeMetadata } from './from-helicone-metadata';
+import type { HeliconeOptions } from './helicone-options';
+
+describe('encodeHeliconeHeaders (no checks: the route checks what it lets through)', () => {
+  it('writes names, switches, max-age, a policy object and keys as toHeliconeHeaders does', () => {
+    expect(
+      encodeHeliconeHeaders({
+        properties: { App: 'tests', Skipped: undefined as unknown as string },
+        session: { id: 's-1', name: 'Überblick', path: undefined },
+        cache: { maxAge: 60, ignoreKeys: [' a ', 'b'] },
+        retry: { enabled: false, num: 3 },
+        rateLimitPolicy: { quota: 5, windowSeconds: 60, unit: 'cents', segment: 'user' },
+        llmSecurity: { advanced: true },
+        omitRequest: false,
+      }),
+    ).toEqual({
+      'Helicone-Property-App': 'tests',
+      'Helicone-Session-Id': 's-1',
+      'Helicone-Session-Name': "UTF-8''%C3%9Cberblick",
+      'Helicone-Cache-Enabled': 'true',
+      'Cache-Control': 'max-age=60',
+      'Helicone-Cache-Ignore-Keys': 'a,b',
+      'Helicone-Retry-Num': '3',
+      'Helicone-RateLimit-Policy': '5;w=60;u=cents;s=user',
+      'Helicone-LLM-Security-Enabled': 'true',
+      'Helicone-LLM-Security-Advanced': 'true',
+    });
+  });
+
+  it('leaves out the settings of a group none of whose switches is on', () => {
+    expect(encodeHeliconeHeaders({ cache: { enabled: false, maxAge: 60, seed: 'x' } })).toEqual({});
+    expect(encodeHeliconeHeaders({ cache: false, llmSecurity: false, retry: false })).toEqual({});
+    expect(encodeHeliconeHeaders({ cache: { read: true, maxAge: 5 } })).toEqual({
+      'Helicone-Cache-Read': 'true',
+      'Cache-Control': 'max-age=5',
+    });
+  });
+
+  it('sends a policy string as written (the route parses and normalizes it)', () => {
+    expect(encodeHeliconeHeaders({ rateLimitPolicy: ' 10;W=60;u=request ' })).toEqual({
+      'Helicone-RateLimit-Policy': '10;W=60;u=request',
+    });
+  });
+
+  it('encodes CR, LF and other controls, so nothing is injected and fetch accepts every value', () => {
+    const headers = encodeHeliconeHeaders({
+      userId: 'bob\r\nHelicone-Auth: Bearer x',
+      properties: { Note: 'a\u0000b' },
+      session: { name: 'a\ud800b' },
+    });
+    expect(headers).toEqual({
+      'Helicone-User-Id': "UTF-8''bob%0D%0AHelicone-Auth%3A%20Bearer%20x",
+      'Helicone-Property-Note': "UTF-8''a%00b",
+      // A lone surrogate has no UTF-8 form: a malformed encoding, which the route refuses.
+      'Helicone-Session-Name': "UTF-8''%",
+    });
+    expect(() => new Headers(headers)).not.toThrow();
+  });
+
+  it.each<[string, HeliconeOptions, string]>([
+    ['a CRLF in free text', { userId: 'bob\r\nX-Injected: 1' }, 'Helicone-User-Id'],
+    ['a lone surrogate', { session: { name: 'a\ud800b' } }, 'Helicone-Session-Name'],
+    ['a NUL in a property', { properties: { Note: 'a\u0000' } }, 'Helicone-Property-Note'],
+    ['a number out of range', { retry: { num: -1 } }, 'Helicone-Retry-Num'],
+    ['a fraction for an integer', { cache: { bucketMaxSize: 2.5 } }, 'Helicone-Cache-Bucket-Max-Size'],
+    ['a factor with an exponent', { retry: { factor: 1e-7 } }, 'Helicone-Retry-Factor'],
+    ['a request id that is not a UUID', { requestId: 'not-a-uuid' }, 'Helicone-Request-Id'],
+    ['a policy string off the grammar', { rateLimitPolicy: '10;w=5' }, 'Helicone-RateLimit-Policy'],
+    [
+      'a policy object out of range',
+      { rateLimitPolicy: { quota: 0, windowSeconds: 60, unit: 'request' } },
+      'Helicone-RateLimit-Policy',
+    ],
+    ['a switch that is not a boolean', { omitRequest: 'yes' as never }, 'Helicone-Omit-Request'],
+    [
+      'an unknown handler',
+      { tokenLimitExceptionHandler: 'drop' as never },
+      'Helicone-Token-Limit-Exception-Handler',
+    ],
+    ['an over-long value', { userId: 'a'.repeat(2049) }, 'Helicone-User-Id'],
+  ])(
+    'sends %s as text, which the route reads with fromHeliconeMetadata and refuses naming the header',
+    (_label, options, header) => {
+      const sent = new Request('http://127.0.0.1/', { headers: encodeHeliconeHeaders(options) }).headers;
+      expect(errorOf(() => fromHeliconeMetadata(sent)).header?.toLowerCase()).toBe(header.toLowerCase());
+    },
+  );
+});

@@ -1,0 +1,53 @@
+import { isRecord } from '../internal/is-record';
+import { encodeHeaderText } from './encode-header-text';
+import { heliconeFieldValues } from './field-values';
+import { HELICONE_PROPERTY_PREFIX } from './header-names';
+import { headerOf, HELICONE_FIELDS, isSwitchedOff, type FieldKind } from './helicone-fields';
+import type { HeliconeOptions } from './helicone-options';
+import type { RateLimitPolicy } from './rate-limit-policy';
+import { writeRateLimitPolicy } from './write-rate-limit-policy';
+
+/** Valid options hold strings, numbers and booleans; anything else is written as text, for the route to judge. */
+const asText = (value: unknown) => `${value as string}`;
+
+/** One field's header value as written, or `undefined` for a switch that is off (or an empty list). */
+function encodeField(value: unknown, kind: FieldKind): string | undefined {
+  if (value === undefined || (kind === 'flag' && value === false)) return undefined;
+  let text = value;
+  if (kind === 'max-age') text = `max-age=${asText(value)}`;
+  if (kind === 'policy' && isRecord(value)) text = writeRateLimitPolicy(value as RateLimitPolicy);
+  if (kind === 'keys' && Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    text = value.map((key) => encodeHeaderText(asText(key))).join(',');
+  }
+  return encodeHeaderText(asText(text));
+}
+
+/**
+ * `toHeliconeHeaders` without its checks, for a browser talking to the server route, which checks every
+ * `Helicone-*` header it lets through (and answers `400` naming the header). It writes what a valid option
+ * gives exactly as `toHeliconeHeaders` does (same names, `true` for a switch that is on, `max-age=N`, a
+ * policy object formatted, keys joined with commas, the settings of a switched-off group left out), and anything
+ * else as text: never a value `fetch` would refuse or one that could inject a header, since free text that is not
+ * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. With two property names that differ only
+ * in case, the last one wins once they are set on a `Headers`.
+ */
+export function encodeHeliconeHeaders(options: HeliconeOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.properties ?? {})) {
+    if (value !== undefined) headers[HELICONE_PROPERTY_PREFIX + name] = encodeHeaderText(asText(value));
+  }
+  const values = heliconeFieldValues(options);
+  const written: Record<string, string> = {};
+  for (const [path, , kind] of HELICONE_FIELDS) {
+    const text = encodeField(values[path], kind);
+    if (text !== undefined) written[path] = text;
+  }
+  for (const field of HELICONE_FIELDS) {
+    const text = written[field[0]];
+    if (text !== undefined && !isSwitchedOff(field[0], (switchPath) => switchPath in written)) {
+      headers[headerOf(field)] = text;
+    }
+  }
+  return headers;
+}
