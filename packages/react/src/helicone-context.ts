@@ -2,9 +2,9 @@ import { createChatSessionRegistry, type ChatSessionRegistry, type ChatStorage }
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { defaultStorage } from './default-storage';
+import type { HeliconeProviderProps } from './helicone-provider';
 import { listenToStorageEvents } from './listen-to-storage-events';
 import type { RouteRequestInit } from './route-request-init';
-import { createSessionListSource, type SessionListSource } from './session-list-source';
 
 export const DEFAULT_API = '/api/helicone';
 
@@ -17,7 +17,6 @@ export type HeliconeContextValue = {
   readonly registry: ChatSessionRegistry;
   /** `undefined`: sessions are kept in memory only. */
   readonly storage: ChatStorage | undefined;
-  readonly sessions: SessionListSource;
   /** The provider's `fetch`, `headers` and `credentials`, for every call to the route. */
   readonly transport: RouteRequestInit;
   readonly onWarning: ((message: string) => void) | undefined;
@@ -25,14 +24,20 @@ export type HeliconeContextValue = {
 
 export const HeliconeContext = createContext<HeliconeContextValue | null>(null);
 
+/** The provider's props with their defaults applied; `outerQueryClient`: an enclosing `QueryClientProvider`'s. */
 export function createContextValue(
-  init: Omit<HeliconeContextValue, 'registry' | 'sessions'>,
+  { api = DEFAULT_API, queryClient, storage, onWarning, headers, credentials, fetch }: HeliconeProviderProps,
+  outerQueryClient?: QueryClient,
 ): HeliconeContextValue {
-  const registry = createChatSessionRegistry({
-    ...(init.storage ? { storage: init.storage } : {}),
-    ...(init.onWarning ? { onWarning: init.onWarning } : {}),
-  });
-  return { ...init, registry, sessions: createSessionListSource(registry) };
+  const kept = storage === null ? undefined : (storage ?? defaultStorage());
+  return {
+    api,
+    queryClient: queryClient ?? outerQueryClient ?? new QueryClient(),
+    registry: createChatSessionRegistry({ storage: kept, onWarning }),
+    storage: kept,
+    transport: { headers, credentials, fetch },
+    onWarning,
+  };
 }
 
 let browserDefault: HeliconeContextValue | undefined;
@@ -42,25 +47,8 @@ let browserDefault: HeliconeContextValue | undefined;
  * in-memory one per call on the server, so requests never share sessions.
  */
 function defaultContextValue(): HeliconeContextValue {
-  if (typeof window === 'undefined') {
-    return createContextValue({
-      api: DEFAULT_API,
-      queryClient: new QueryClient(),
-      storage: undefined,
-      transport: {},
-      onWarning: undefined,
-    });
-  }
-  if (!browserDefault) {
-    browserDefault = createContextValue({
-      api: DEFAULT_API,
-      queryClient: new QueryClient(),
-      storage: defaultStorage(),
-      transport: {},
-      onWarning: undefined,
-    });
-    listenToStorageEvents(browserDefault);
-  }
+  if (typeof window === 'undefined') return createContextValue({});
+  if (!browserDefault) listenToStorageEvents((browserDefault = createContextValue({})));
   return browserDefault;
 }
 

@@ -1,10 +1,10 @@
 'use client';
 
 import type { ChatStorage, HttpTransportOptions } from '@helicone-kit/core';
-import { QueryClient, QueryClientContext } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import { defaultStorage } from './default-storage';
-import { createContextValue, DEFAULT_API, HeliconeContext } from './helicone-context';
+import { createContextValue, HeliconeContext } from './helicone-context';
 import { listenToStorageEvents } from './listen-to-storage-events';
 
 export type HeliconeProviderProps = {
@@ -34,19 +34,7 @@ export type HeliconeProviderProps = {
  */
 export function HeliconeProvider(props: HeliconeProviderProps) {
   const outerQueryClient = useContext(QueryClientContext);
-  const [value] = useState(() =>
-    createContextValue({
-      api: props.api ?? DEFAULT_API,
-      queryClient: props.queryClient ?? outerQueryClient ?? new QueryClient(),
-      storage: props.storage === null ? undefined : (props.storage ?? defaultStorage()),
-      transport: {
-        ...(props.headers ? { headers: props.headers } : {}),
-        ...(props.credentials ? { credentials: props.credentials } : {}),
-        ...(props.fetch ? { fetch: props.fetch } : {}),
-      },
-      onWarning: props.onWarning,
-    }),
-  );
+  const [value] = useState(() => createContextValue(props, outerQueryClient));
   useEffect(() => listenToStorageEvents(value), [value]);
   return <HeliconeContext.Provider value={value}>{props.children}</HeliconeContext.Provider>;
 }

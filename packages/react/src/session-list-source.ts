@@ -6,9 +6,14 @@ export type SessionListSource = {
   getSnapshot: () => readonly ChatSessionSummary[];
 };
 
-export function createSessionListSource(registry: ChatSessionRegistry): SessionListSource {
+/** One source per registry, made when a session list is first shown (chats alone never need it). */
+const sources = new WeakMap<ChatSessionRegistry, SessionListSource>();
+
+export function sessionListSource(registry: ChatSessionRegistry): SessionListSource {
+  let source = sources.get(registry);
+  if (source) return source;
   let snapshot: readonly ChatSessionSummary[] | undefined;
-  return {
+  source = {
     subscribe: (listener) =>
       registry.subscribeSessions(() => {
         snapshot = undefined;
@@ -16,4 +21,6 @@ export function createSessionListSource(registry: ChatSessionRegistry): SessionL
       }),
     getSnapshot: () => (snapshot ??= registry.listSessions()),
   };
+  sources.set(registry, source);
+  return source;
 }

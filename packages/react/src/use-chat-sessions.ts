@@ -3,6 +3,7 @@
 import type { ChatSessionSummary } from '@helicone-kit/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useHeliconeContext } from './helicone-context';
+import { sessionListSource } from './session-list-source';
 
 export type UseChatSessionsResult = {
   /** Stored sessions, newest first, each with its totals (tokens, estimated cost, answers). */
@@ -16,7 +17,8 @@ const noSessions: readonly ChatSessionSummary[] = Object.freeze([]);
 
 /** The stored sessions of the provider's storage, kept current as chats save, and as other tabs write. */
 export function useChatSessions(): UseChatSessionsResult {
-  const { registry, sessions: source } = useHeliconeContext();
+  const { registry } = useHeliconeContext();
+  const source = sessionListSource(registry);
   const sessions = useSyncExternalStore(source.subscribe, source.getSnapshot, () => noSessions);
   const actions = useMemo(
     () => ({
