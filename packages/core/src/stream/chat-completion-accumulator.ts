@@ -1,4 +1,10 @@
-import type { ChatCompletion, ChatCompletionChoice, CompletionChunk, ToolCall, Usage } from '../openai/types';
+import type {
+  ChatCompletion,
+  ChatCompletionChoice,
+  ChatCompletionMessage,
+  CompletionChunk,
+  Usage,
+} from '../openai/types';
 import { addChunkChoices, type ChoiceState, type MutableChoice } from './add-chunk-choices';
 
 export type { ChoiceState, ToolCallState } from './add-chunk-choices';
@@ -24,7 +30,7 @@ export class ChatCompletionAccumulator {
     if (chunk.object === 'text_completion') this.#object = 'text_completion';
     if (!this.#id && typeof chunk.id === 'string') this.#id = chunk.id;
     if (!this.#created && typeof chunk.created === 'number') this.#created = chunk.created;
-    if (typeof chunk.model === 'string' && chunk.model !== '') this.#model = chunk.model;
+    if (typeof chunk.model === 'string' && chunk.model) this.#model = chunk.model;
     if (chunk.system_fingerprint !== undefined) this.#systemFingerprint = chunk.system_fingerprint;
     if ('service_tier' in chunk && chunk.service_tier !== undefined) this.#serviceTier = chunk.service_tier;
     if (chunk.usage) this.#usage = chunk.usage;
@@ -53,43 +59,43 @@ export class ChatCompletionAccumulator {
 
   /** Builds the OpenAI `ChatCompletion` shape from what arrived so far. Detached: later chunks do not change it. */
   snapshot(): ChatCompletion {
-    const choices = [...this.#choices.values()]
-      .sort((left, right) => left.index - right.index)
-      .map((choice) => toCompletionChoice(choice, this.#object));
-    return {
+    const object = this.#object;
+    const completion: ChatCompletion = {
       id: this.#id,
-      object: this.#object,
+      object,
       created: this.#created,
       model: this.#model,
-      choices,
-      ...(this.#usage ? { usage: this.#usage } : {}),
-      ...(this.#systemFingerprint === undefined ? {} : { system_fingerprint: this.#systemFingerprint }),
-      ...(this.#serviceTier === undefined ? {} : { service_tier: this.#serviceTier }),
+      choices: [...this.#choices.values()]
+        .sort((left, right) => left.index - right.index)
+        .map((choice) => toCompletionChoice(choice, object)),
     };
+    if (this.#usage) completion.usage = this.#usage;
+    if (this.#systemFingerprint !== undefined) completion.system_fingerprint = this.#systemFingerprint;
+    if (this.#serviceTier !== undefined) completion.service_tier = this.#serviceTier;
+    return completion;
   }
 }
 
 function toCompletionChoice(choice: MutableChoice, object: ChatCompletion['object']): ChatCompletionChoice {
-  const toolCalls: ToolCall[] = choice.toolCalls.map((call) => ({
-    id: call.id,
-    type: call.type,
-    function: { name: call.name, arguments: call.arguments },
-  }));
-  const content = object === 'text_completion' ? choice.text : choice.content;
-  return {
-    index: choice.index,
-    message: {
-      role: choice.role,
-      content,
-      ...(choice.refusal === null ? {} : { refusal: choice.refusal }),
-      ...(choice.reasoning === null ? {} : { reasoning: choice.reasoning }),
-      ...(choice.reasoningDetails.length > 0
-        ? { reasoning_details: choice.reasoningDetails.map((detail) => ({ ...detail })) }
-        : {}),
-      ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
-      ...(choice.annotations.length > 0 ? { annotations: [...choice.annotations] } : {}),
-    },
-    finish_reason: choice.finishReason,
-    ...(object === 'text_completion' ? { text: choice.text ?? '' } : {}),
+  const isText = object === 'text_completion';
+  const message: ChatCompletionMessage = {
+    role: choice.role,
+    content: isText ? choice.text : choice.content,
   };
+  if (choice.refusal !== null) message.refusal = choice.refusal;
+  if (choice.reasoning !== null) message.reasoning = choice.reasoning;
+  // Copies of the live details and lists, so later chunks do not reach into the snapshot.
+  if (choice.reasoningDetails.length)
+    message.reasoning_details = choice.reasoningDetails.map((detail) => ({ ...detail }));
+  if (choice.toolCalls.length) {
+    message.tool_calls = choice.toolCalls.map(({ id, type, name, arguments: text }) => ({
+      id,
+      type,
+      function: { name, arguments: text },
+    }));
+  }
+  if (choice.annotations.length) message.annotations = [...choice.annotations];
+  const result: ChatCompletionChoice = { index: choice.index, message, finish_reason: choice.finishReason };
+  if (isText) result.text = choice.text ?? '';
+  return result;
 }
