@@ -16,50 +16,45 @@ export function chatCompletionFromResponse(body: unknown): ChatCompletion {
   if (!Array.isArray(body.choices)) throw new HeliconeKitError('Completion body has no choices array');
   const object = body.object;
   const choices = (body.choices as unknown[]).filter(isRecord).map((choice, position) => {
-    const index = typeof choice.index === 'number' ? choice.index : position;
-    const finishReason = typeof choice.finish_reason === 'string' ? choice.finish_reason : null;
-    if (object === 'text_completion') {
-      const text = typeof choice.text === 'string' ? choice.text : '';
-      const result: ChatCompletionChoice = {
-        index,
-        message: { role: 'assistant', content: text },
-        finish_reason: finishReason,
-        text,
-      };
-      return result;
-    }
-    return { index, message: toMessage(choice.message), finish_reason: finishReason };
+    const text = typeof choice.text === 'string' ? choice.text : '';
+    const isText = object === 'text_completion';
+    const result: ChatCompletionChoice = {
+      index: typeof choice.index === 'number' ? choice.index : position,
+      message: isText ? { role: 'assistant', content: text } : toMessage(choice.message),
+      finish_reason: typeof choice.finish_reason === 'string' ? choice.finish_reason : null,
+    };
+    if (isText) result.text = text;
+    return result;
   });
-  return {
+  const completion: ChatCompletion = {
     id: typeof body.id === 'string' ? body.id : '',
     object,
     created: typeof body.created === 'number' ? body.created : 0,
     model: typeof body.model === 'string' ? body.model : '',
     choices,
-    ...(isRecord(body.usage) ? { usage: body.usage as Usage } : {}),
-    ...(body.system_fingerprint === undefined
-      ? {}
-      : { system_fingerprint: body.system_fingerprint as string | null }),
-    ...(body.service_tier === undefined ? {} : { service_tier: body.service_tier as string | null }),
   };
+  if (isRecord(body.usage)) completion.usage = body.usage as Usage;
+  if (body.system_fingerprint !== undefined)
+    completion.system_fingerprint = body.system_fingerprint as string | null;
+  if (body.service_tier !== undefined) completion.service_tier = body.service_tier as string | null;
+  return completion;
 }
 
 function toMessage(raw: unknown): ChatCompletionMessage {
-  const message = isRecord(raw) ? raw : {};
-  const reasoning = typeof message.reasoning === 'string' ? message.reasoning : message.reasoning_content;
-  return {
-    role: typeof message.role === 'string' ? message.role : 'assistant',
-    content: typeof message.content === 'string' ? message.content : null,
-    ...(typeof message.refusal === 'string' ? { refusal: message.refusal } : {}),
-    ...(typeof reasoning === 'string' ? { reasoning } : {}),
-    ...(Array.isArray(message.reasoning_details)
-      ? { reasoning_details: message.reasoning_details as ChatCompletionMessage['reasoning_details'] }
-      : {}),
-    ...(Array.isArray(message.tool_calls) && message.tool_calls.length > 0
-      ? { tool_calls: message.tool_calls as ChatCompletionMessage['tool_calls'] }
-      : {}),
-    ...(Array.isArray(message.annotations) && message.annotations.length > 0
-      ? { annotations: message.annotations as ChatCompletionMessage['annotations'] }
-      : {}),
+  const { role, content, refusal, reasoning, reasoning_content, reasoning_details, tool_calls, annotations } =
+    isRecord(raw) ? raw : {};
+  const message: ChatCompletionMessage = {
+    role: typeof role === 'string' ? role : 'assistant',
+    content: typeof content === 'string' ? content : null,
   };
+  if (typeof refusal === 'string') message.refusal = refusal;
+  const text = typeof reasoning === 'string' ? reasoning : reasoning_content;
+  if (typeof text === 'string') message.reasoning = text;
+  if (Array.isArray(reasoning_details))
+    message.reasoning_details = reasoning_details as ChatCompletionMessage['reasoning_details'];
+  if (Array.isArray(tool_calls) && tool_calls.length)
+    message.tool_calls = tool_calls as ChatCompletionMessage['tool_calls'];
+  if (Array.isArray(annotations) && annotations.length)
+    message.annotations = annotations as ChatCompletionMessage['annotations'];
+  return message;
 }
