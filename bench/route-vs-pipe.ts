@@ -8,7 +8,7 @@
  *
  * The three measurements are repeated (`--repeats`, default 3) and the median ratio of the repeats is the figure.
  *
- *   npm run bench [-- --repeats 3 --rounds 150 --answers 600 --tokens-per-second Infinity]
+ *   npm run bench:route [-- --repeats 3 --rounds 150 --answers 600 --tokens-per-second Infinity]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
