@@ -3,57 +3,76 @@ import { scheduleFlush, type Throttle } from './schedule-flush';
 
 /**
  * The store's state as React should see it. While a request runs, new states are held back and handed over once
- * per frame (or per `throttle`), so a 1,000-chunk answer costs at most one commit per frame. The start of a request
- * (the user's message) and its end (answer settled, error, stop) go through at once, taking any held-back state
- * with them, so the final flush is never lost, even in a background tab where frames do not run.
+ * per frame (or per `throttle`, default `'frame'`), so a 1,000-chunk answer costs at most one commit per frame.
+ * The start of a request (the user's message), its end (answer settled, error, stop), and what the user changes
+ * (draft, model, session) go through at once, taking any held-back state with them, so the final flush is never
+ * lost, even in a background tab where frames do not run; a composer's caret never jumps.
+ *
+ * Made for one subscriber at a time (the hook that made it); while none is subscribed it shows the store as is.
  */
 export type RenderGate = {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => ChatStoreState;
+  /**
+   * What the server renders and the browser hydrates with: an empty chat with the store's model and session.
+   * Stored sessions live in the browser, so the server cannot know them; the browser shows them right after.
+   */
+  getServerSnapshot: () => ChatStoreState;
 };
 
-export function createRenderGate(store: ChatStore, throttle: () => Throttle): RenderGate {
-  const listeners = new Set<() => void>();
-  let published = store.getState();
-  let unsubscribe: (() => void) | undefined;
+export function createRenderGate(store: ChatStore, throttle: () => Throttle | undefined): RenderGate {
+  let published: ChatStoreState | undefined;
   let cancel: (() => void) | undefined;
-
-  const publish = () => {
+  let empty: ChatStoreState | undefined;
+  const cancelFlush = () => {
     cancel?.();
     cancel = undefined;
-    const next = store.getState();
-    if (next === published) return;
-    published = next;
-    for (const listener of listeners) listener();
   };
-
-  const onChange = (state: ChatStoreState) => {
-    const mode = throttle();
-    // Held back: changes while a request runs (the answer's message appearing, chunks, the move to streaming).
-    // Another session shown goes through at once: its messages never wait behind the old session's id.
-    if (mode === false || !isBusy(state) || !isBusy(published) || state.session.id !== published.session.id) {
-      return publish();
-    }
-    cancel ??= scheduleFlush(mode, publish);
-  };
-
   return {
     subscribe(listener) {
-      listeners.add(listener);
-      if (!unsubscribe) {
-        published = store.getState();
-        unsubscribe = store.subscribe(onChange);
-      }
+      published = store.getState();
+      const publish = () => {
+        cancelFlush();
+        if (published !== (published = store.getState())) listener();
+      };
+      const unsubscribe = store.subscribe((state) => {
+        const shown = published!;
+        const mode = throttle() ?? 'frame';
+        const held =
+          mode !== false &&
+          isBusy(state) &&
+          isBusy(shown) &&
+          state.session === shown.session &&
+          state.draft === shown.draft &&
+          state.model === shown.model;
+        if (held) cancel ??= scheduleFlush(mode, publish);
+        else publish();
+      });
       return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0 || !unsubscribe) return;
         unsubscribe();
-        unsubscribe = undefined;
-        cancel?.();
-        cancel = undefined;
+        cancelFlush();
+        published = undefined;
       };
     },
-    getSnapshot: () => (unsubscribe ? published : store.getState()),
+    getSnapshot: () => published ?? store.getState(),
+    getServerSnapshot: () =>
+      (empty ??= {
+        ...store.getState(),
+        messages: [],
+        branches: {},
+        status: 'ready',
+        error: undefined,
+        retryAt: undefined,
+        draft: '',
+        totals: {
+          promptTokens: 0,
+          completionTokens: 0,
+          totalTokens: 0,
+          costUsd: undefined,
+          costComplete: true,
+          answers: 0,
+        },
+      }),
   };
 }
 
