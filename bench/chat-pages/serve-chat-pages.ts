@@ -9,21 +9,26 @@ import { build } from 'esbuild';
 import { createAiSdkRoute } from './ai-sdk-route';
 
 export type ChatPagesServer = {
-  /** Pages at `/helicone` and `/ai-sdk`; the kit's route at `/api/helicone`, the AI SDK's at `/api/ai-sdk/chat`. */
+  /**
+   * Pages at `/helicone`, `/ai-sdk` and `/fetch` (the floor); the kit's route at `/api/helicone`, the AI SDK's at
+   * `/api/ai-sdk/chat`.
+   */
   origin: string;
   close(): Promise<void>;
 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const pages = ['helicone', 'ai-sdk'] as const;
+const pages = { helicone: 'helicone-page.tsx', 'ai-sdk': 'ai-sdk-page.tsx', fetch: 'fetch-page.ts' };
 
 /**
- * Both pages bundled as an app would ship them: minified, React in production mode (its profiling build, so the
+ * The pages bundled as an app would ship them: minified, React in production mode (its profiling build, so the
  * `Profiler` counts commits), the kit from source.
  */
 async function bundlePages(): Promise<Map<string, string>> {
   const result = await build({
-    entryPoints: Object.fromEntries(pages.map((page) => [page, path.join(here, `${page}-page.tsx`)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(pages).map(([page, file]) => [page, path.join(here, file)]),
+    ),
     outdir: path.join(here, 'out'),
     bundle: true,
     format: 'esm',
@@ -70,7 +75,7 @@ export async function serveChatPages(pace: LocalGatewayOptions['pace']): Promise
       const script = scripts.get(pathname);
       if (script !== undefined) {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
-      } else if (pages.some((page) => pathname === `/${page}`)) {
+      } else if (Object.hasOwn(pages, pathname.slice(1))) {
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html(pathname.slice(1)));
       } else {
         response.writeHead(404).end();
