@@ -1,6 +1,9 @@
 export { HeliconeKitError } from './errors/helicone-kit-error';
 export { ModelStringError } from './errors/model-string-error';
 export { GatewayError } from './errors/gateway-error';
+export { parseGatewayError } from './errors/parse-gateway-error';
+export { readGatewayError } from './errors/read-gateway-error';
+export { readRouteError } from './errors/read-route-error';
 export type { GatewayErrorJson, GatewayErrorOptions } from './errors/gateway-error';
 export { HeaderValueError } from './errors/header-value-error';
 export {

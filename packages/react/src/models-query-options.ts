@@ -1,4 +1,4 @@
-import { GatewayError, type ModelInfo, type ModelList } from '@helicone-kit/core';
+import { GatewayError, readRouteError, type ModelInfo, type ModelList } from '@helicone-kit/core';
 import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
 import { fetchRoute, type RouteRequestInit } from './route-request-init';
@@ -31,7 +31,7 @@ export function modelsQueryOptions(
         headers: { accept: 'application/json' },
         signal,
       });
-      if (!response.ok) throw await GatewayError.fromResponse(response);
+      if (!response.ok) throw await readRouteError(response);
       const list = (await response.json()) as ModelList;
       return Array.isArray(list.data) ? list.data : [];
     },

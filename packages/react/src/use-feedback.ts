@@ -1,6 +1,6 @@
 'use client';
 
-import { GatewayError } from '@helicone-kit/core';
+import { readRouteError } from '@helicone-kit/core';
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useHeliconeContext } from './helicone-context';
 import { fetchRoute } from './route-request-init';
@@ -42,7 +42,7 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ requestId: id, rating: value }),
         });
-        if (!response.ok) throw await GatewayError.fromResponse(response);
+        if (!response.ok) throw await readRouteError(response);
       },
       onMutate: ({ id, value }) => {
         const key = feedbackKey(api, id);

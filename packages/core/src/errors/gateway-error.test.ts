@@ -4,6 +4,9 @@ import { fixtureBytes } from '../__tests__/fixtures';
 import { GatewayError } from './gateway-error';
 import { HeliconeKitError } from './helicone-kit-error';
 import { ModelStringError } from './model-string-error';
+import { parseGatewayError } from './parse-gateway-error';
+import { readGatewayError } from './read-gateway-error';
+import { readRouteError } from './read-route-error';
 
 const fixtureText = (relativePath: string) => new TextDecoder().decode(fixtureBytes(relativePath));
 
@@ -14,13 +17,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('GatewayError.fromResponse', () => {
+describe('readGatewayError', () => {
   it('hands the whole body to redact before anything parses or cuts it', async () => {
     const secret = 'provider-key-0123456789abcdef';
     // The message is cut at 1,000 characters: the secret straddles the cut, so only redacting first removes it.
     const message = 'x'.repeat(990) + secret;
     const seen: string[] = [];
-    const error = await GatewayError.fromResponse(json(500, { error: { message } }), {
+    const error = await readGatewayError(json(500, { error: { message } }), {
       redact: (text) => {
         seen.push(text);
         return text.replaceAll(secret, '[redacted]');
@@ -33,7 +36,7 @@ describe('GatewayError.fromResponse', () => {
   });
 
   it("reads the AI Gateway's {success:false,error:{code,message,details,param}} body", async () => {
-    const error = await GatewayError.fromResponse(
+    const error = await readGatewayError(
       json(
         429,
         {
@@ -80,7 +83,7 @@ describe('GatewayError.fromResponse', () => {
   });
 
   it("reads the Helicone docs' {error:{message,type,code}} body with a numeric code", async () => {
-    const error = await GatewayError.fromResponse(
+    const error = await readGatewayError(
       json(429, { error: { message: 'Insufficient credits', type: 'request_failed', code: 429 } }),
     );
     expect(error).toMatchObject({
@@ -107,7 +110,7 @@ describe('GatewayError.fromResponse', () => {
       status: 404,
       headers,
     });
-    const error = await GatewayError.fromResponse(response);
+    const error = await readGatewayError(response);
     expect(error).toMatchObject({
       status: 404,
       message: 'The model `this-model-does-not-exist` does not exist or you do not have access to it.',
@@ -139,7 +142,7 @@ describe('GatewayError.fromResponse', () => {
       },
       { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '30s' },
     ];
-    const error = await GatewayError.fromResponse(
+    const error = await readGatewayError(
       json(429, {
         error: {
           code: 429,
@@ -156,7 +159,7 @@ describe('GatewayError.fromResponse', () => {
       retryAfterMs: 30_000,
     });
     expect(error.details).toEqual(details);
-    const fractional = GatewayError.fromBody(
+    const fractional = parseGatewayError(
       503,
       JSON.stringify({
         error: {
@@ -171,9 +174,7 @@ describe('GatewayError.fromResponse', () => {
   });
 
   it('reads prompt errors {"error":"..."}', async () => {
-    const error = await GatewayError.fromResponse(
-      json(400, { error: "Variable 'count' is 'number' but got 'abc'" }),
-    );
+    const error = await readGatewayError(json(400, { error: "Variable 'count' is 'number' but got 'abc'" }));
     expect(error).toMatchObject({
       status: 400,
       message: "Variable 'count' is 'number' but got 'abc'",
@@ -203,7 +204,7 @@ describe('GatewayError.fromResponse', () => {
         'Helicone-RateLimit-Reset': '17',
       },
     });
-    expect(await GatewayError.fromResponse(response)).toMatchObject({
+    expect(await readGatewayError(response)).toMatchObject({
       status: 429,
       message,
       retryAfterMs: 17_000,
@@ -221,7 +222,7 @@ describe('GatewayError.fromResponse', () => {
       'invalid_request_error',
     ],
   ])('reads a plain-text %i body', async (status, text, type) => {
-    const error = await GatewayError.fromResponse(
+    const error = await readGatewayError(
       new Response(`${text}\n`, { status, headers: { 'content-type': 'text/plain' } }),
     );
     expect(error).toMatchObject({ status, message: text, code: undefined, isRetryable: false });
@@ -229,19 +230,19 @@ describe('GatewayError.fromResponse', () => {
   });
 
   it('gives a generic message for an empty, HTML, broken-JSON or unknown-JSON body', async () => {
-    expect((await GatewayError.fromResponse(new Response(null, { status: 502 }))).message).toBe(
+    expect((await readGatewayError(new Response(null, { status: 502 }))).message).toBe(
       'Request failed with status 502.',
     );
     const html = '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
-    expect(GatewayError.fromBody(502, html).message).toBe('Request failed with status 502.');
-    expect(GatewayError.fromBody(502, html).body).toBe(html);
-    expect(GatewayError.fromBody(500, '{"error": {"message": "cut').message).toBe(
+    expect(parseGatewayError(502, html).message).toBe('Request failed with status 502.');
+    expect(parseGatewayError(502, html).body).toBe(html);
+    expect(parseGatewayError(500, '{"error": {"message": "cut').message).toBe(
       'Request failed with status 500.',
     );
-    expect(GatewayError.fromBody(500, '{"detail":"x"}').message).toBe('Request failed with status 500.');
-    expect(GatewayError.fromBody(500, '[1,2]').message).toBe('Request failed with status 500.');
-    expect(GatewayError.fromBody(500, '{"error":{"message":42}}').message).toBe('42');
-    expect(GatewayError.fromBody(500, '{"error":{"message":{"nested":true}}}').message).toBe(
+    expect(parseGatewayError(500, '{"detail":"x"}').message).toBe('Request failed with status 500.');
+    expect(parseGatewayError(500, '[1,2]').message).toBe('Request failed with status 500.');
+    expect(parseGatewayError(500, '{"error":{"message":42}}').message).toBe('42');
+    expect(parseGatewayError(500, '{"error":{"message":{"nested":true}}}').message).toBe(
       'Request failed with status 500.',
     );
   });
@@ -255,7 +256,7 @@ describe('GatewayError.fromResponse', () => {
         controller.enqueue(chunk);
       },
     });
-    const error = await GatewayError.fromResponse(new Response(endless, { status: 500 }));
+    const error = await readGatewayError(new Response(endless, { status: 500 }));
     expect(error.status).toBe(500);
     expect(pulled).toBeLessThanOrEqual(6);
     expect(error.body).toHaveLength(8193);
@@ -263,7 +264,7 @@ describe('GatewayError.fromResponse', () => {
     expect(error.message.endsWith('…')).toBe(true);
 
     const hugeJson = JSON.stringify({ error: { message: 'big', details: ['y'.repeat(200_000)] } });
-    const fromHuge = GatewayError.fromBody(500, hugeJson);
+    const fromHuge = parseGatewayError(500, hugeJson);
     expect(fromHuge.message).toBe('Request failed with status 500.');
     expect(fromHuge.body!.length).toBeLessThanOrEqual(8193);
   });
@@ -278,13 +279,13 @@ describe('GatewayError.fromResponse', () => {
         else controller.error(failure);
       },
     });
-    const error = await GatewayError.fromResponse(new Response(broken, { status: 503 }));
+    const error = await readGatewayError(new Response(broken, { status: 503 }));
     expect(error).toMatchObject({ status: 503, message: 'Upstream', isRetryable: true });
     expect(error.cause).toBe(failure);
   });
 
   it('never keeps a Helicone key in the message or the body', () => {
-    const error = GatewayError.fromBody(401, 'Invalid key sk-helicone-abc123-def456 for org');
+    const error = parseGatewayError(401, 'Invalid key sk-helicone-abc123-def456 for org');
     expect(error.message).toBe('Invalid key [redacted Helicone key] for org');
     expect(error.body).not.toContain('sk-helicone');
     expect(JSON.stringify(error)).not.toContain('abc123');
@@ -295,11 +296,11 @@ describe('retryAfterMs', () => {
   it('reads Retry-After as an HTTP date', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-11-27T07:00:00Z'));
-    const error = GatewayError.fromBody(503, 'busy', { 'retry-after': 'Fri, 27 Nov 2026 07:00:45 GMT' });
+    const error = parseGatewayError(503, 'busy', { 'retry-after': 'Fri, 27 Nov 2026 07:00:45 GMT' });
     expect(error.retryAfterMs).toBe(45_000);
-    expect(
-      GatewayError.fromBody(503, '', { 'Retry-After': 'Fri, 27 Nov 2026 06:00:00 GMT' }).retryAfterMs,
-    ).toBe(0);
+    expect(parseGatewayError(503, '', { 'Retry-After': 'Fri, 27 Nov 2026 06:00:00 GMT' }).retryAfterMs).toBe(
+      0,
+    );
   });
 
   it('prefers retry-after-ms, then Retry-After, then Helicone-RateLimit-Reset, then RetryInfo', () => {
@@ -312,15 +313,14 @@ describe('retryAfterMs', () => {
       },
     });
     const all = { 'retry-after-ms': '250', 'Retry-After': '2', 'Helicone-RateLimit-Reset': '5' };
-    expect(GatewayError.fromBody(429, google, all).retryAfterMs).toBe(250);
+    expect(parseGatewayError(429, google, all).retryAfterMs).toBe(250);
     expect(
-      GatewayError.fromBody(429, google, { 'Retry-After': '2', 'Helicone-RateLimit-Reset': '5' })
-        .retryAfterMs,
+      parseGatewayError(429, google, { 'Retry-After': '2', 'Helicone-RateLimit-Reset': '5' }).retryAfterMs,
     ).toBe(2000);
-    expect(GatewayError.fromBody(429, google, { 'Helicone-RateLimit-Reset': '5' }).retryAfterMs).toBe(5000);
-    expect(GatewayError.fromBody(429, google).retryAfterMs).toBe(9000);
+    expect(parseGatewayError(429, google, { 'Helicone-RateLimit-Reset': '5' }).retryAfterMs).toBe(5000);
+    expect(parseGatewayError(429, google).retryAfterMs).toBe(9000);
     expect(
-      GatewayError.fromBody(429, 'x', { 'Retry-After': 'soon', 'Helicone-RateLimit-Reset': 'later' })
+      parseGatewayError(429, 'x', { 'Retry-After': 'soon', 'Helicone-RateLimit-Reset': 'later' })
         .retryAfterMs,
     ).toBe(undefined);
   });
@@ -374,8 +374,8 @@ describe('GatewayError', () => {
 });
 
 describe('GatewayError.toResponse', () => {
-  it('gives an OpenAI-shaped JSON response with the status, Retry-After and Helicone-Id', async () => {
-    const error = GatewayError.fromBody(
+  it('gives an OpenAI-shaped JSON response with the status, retry-after-ms, Retry-After and Helicone-Id', async () => {
+    const error = parseGatewayError(
       429,
       JSON.stringify({
         success: false,
@@ -386,21 +386,23 @@ describe('GatewayError.toResponse', () => {
     const response = error.toResponse();
     expect(response.status).toBe(429);
     expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('retry-after-ms')).toBe('1200');
     expect(response.headers.get('retry-after')).toBe('2');
     expect(response.headers.get('helicone-id')).toBe('req-1');
     expect(await response.json()).toEqual({
       error: { message: 'Rate limited', type: 'rate_limit_error', code: 'rate_limited', param: null },
     });
-    // And the client reads it back to the same fields.
-    const readBack = await GatewayError.fromResponse(error.toResponse());
-    expect(readBack).toMatchObject({
-      status: 429,
-      message: 'Rate limited',
-      code: 'rate_limited',
-      type: 'rate_limit_error',
-      retryAfterMs: 2000,
-      requestId: 'req-1',
-    });
+    // And both readers read it back to the same fields: the browser's, and the one for any shape.
+    for (const read of [readRouteError, readGatewayError]) {
+      expect(await read(error.toResponse())).toMatchObject({
+        status: 429,
+        message: 'Rate limited',
+        code: 'rate_limited',
+        type: 'rate_limit_error',
+        retryAfterMs: 1200,
+        requestId: 'req-1',
+      });
+    }
   });
 
   it('uses 502 for a status that is not an error status, and leaves out an unsafe request id', () => {
@@ -411,7 +413,7 @@ describe('GatewayError.toResponse', () => {
   });
 });
 
-describe('GatewayError.fromBody on any input (property)', () => {
+describe('parseGatewayError on any input (property)', () => {
   it('always gives a GatewayError with a bounded message and body', () => {
     fc.assert(
       fc.property(
@@ -435,7 +437,7 @@ describe('GatewayError.fromBody on any input (property)', () => {
           fc.string({ maxLength: 40 }),
         ),
         (status, body, headers) => {
-          const error = GatewayError.fromBody(status, body, headers);
+          const error = parseGatewayError(status, body, headers);
           expect(GatewayError.isInstance(error)).toBe(true);
           expect(typeof error.message).toBe('string');
           expect(error.message.length).toBeLessThanOrEqual(1001);

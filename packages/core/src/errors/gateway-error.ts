@@ -1,14 +1,6 @@
-import { createHeaderReader, type HeadersInput } from '../response/read-header';
 import { HeliconeKitError } from './helicone-kit-error';
 import { cut } from '../internal/cut';
-import {
-  MAX_ERROR_BODY_LENGTH,
-  MAX_ERROR_MESSAGE_LENGTH,
-  MAX_ERROR_PARSE_LENGTH,
-  parseErrorBody,
-} from './parse-error-body';
-import { readBodyText } from './read-body-text';
-import { readRetryAfterMs } from './retry-after';
+import { retryAfterHeaders } from './retry-after-headers';
 
 const marker = 'helicone-kit.error.GatewayError';
 const symbol = /* @__PURE__ */ Symbol.for(marker);
@@ -16,6 +8,10 @@ const symbol = /* @__PURE__ */ Symbol.for(marker);
 // Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
 const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
 const redact = (text: string) => text.replace(HELICONE_KEY, '[redacted Helicone key]');
+
+/** Longest body text kept on a `GatewayError`, and longest message. */
+export const MAX_ERROR_BODY_LENGTH = 8192;
+export const MAX_ERROR_MESSAGE_LENGTH = 1000;
 
 export type GatewayErrorOptions = {
   status: number;
@@ -46,20 +42,11 @@ function defaultType(status: number): string {
   return 'api_error';
 }
 
-function optionsFromBody(status: number, bodyText: string, headers: HeadersInput | undefined) {
-  const body = typeof bodyText === 'string' ? bodyText.slice(0, MAX_ERROR_PARSE_LENGTH + 1) : '';
-  const parsed = parseErrorBody(body);
-  const read = createHeaderReader(headers);
-  return {
-    status,
-    ...parsed,
-    retryAfterMs: readRetryAfterMs(read, parsed.details, Date.now()),
-    requestId: read('helicone-id'),
-    body,
-  } satisfies GatewayErrorOptions;
-}
-
-/** An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. */
+/**
+ * An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. Made by
+ * `readGatewayError(response)` / `parseGatewayError(status, body, headers)` (every shape), `readRouteError(response)`
+ * (the server route's answer, in the browser), or `new GatewayError(options)`.
+ */
 export class GatewayError extends HeliconeKitError {
   override name = 'GatewayError';
   readonly status: number;
@@ -95,28 +82,6 @@ export class GatewayError extends HeliconeKitError {
     return this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
   }
 
-  /** For callers that have read the body already. Never throws. */
-  static fromBody(status: number, bodyText: string, headers?: HeadersInput): GatewayError {
-    return new GatewayError(optionsFromBody(status, bodyText, headers));
-  }
-
-  /**
-   * Reads (at most 64 KiB of) the response body and parses it. Resolves to a `GatewayError`, never rejects.
-   * `redact` sees the whole text read before anything parses or cuts it, so a secret the body echoes cannot
-   * survive as a cut-off prefix (the server route passes its key redactor).
-   */
-  static async fromResponse(
-    response: Response,
-    options?: { redact?: (text: string) => string },
-  ): Promise<GatewayError> {
-    const { text, failure } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
-    const readable = options?.redact ? options.redact(text) : text;
-    return new GatewayError({
-      ...optionsFromBody(response.status, readable, response.headers),
-      cause: failure,
-    });
-  }
-
   /** The OpenAI error shape; `type` falls back to one chosen from the status. */
   toJSON(): GatewayErrorJson {
     return {
@@ -131,13 +96,14 @@ export class GatewayError extends HeliconeKitError {
 
   /**
    * A JSON `Response` with `toJSON()` as its body, the error's status (502 when that is not an error status), and
-   * `Retry-After` (seconds, rounded up) and `Helicone-Id` when known: what a server route sends back.
+   * `retry-after-ms`, `Retry-After` (seconds, rounded up) and `Helicone-Id` when known: what a server route sends
+   * back, and what `readRouteError` reads.
    */
   toResponse(): Response {
     const status =
       Number.isInteger(this.status) && this.status >= 400 && this.status <= 599 ? this.status : 502;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.retryAfterMs !== undefined) headers['retry-after'] = String(Math.ceil(this.retryAfterMs / 1000));
+    Object.assign(headers, retryAfterHeaders(this.retryAfterMs));
     if (this.requestId !== undefined && /^[\x21-\x7e]{1,200}$/.test(this.requestId)) {
       headers['helicone-id'] = this.requestId;
     }

@@ -1,8 +1,5 @@
 import { isRecord } from '../internal/is-record';
 
-/** Longest body text kept on a `GatewayError`, and longest message. */
-export const MAX_ERROR_BODY_LENGTH = 8192;
-export const MAX_ERROR_MESSAGE_LENGTH = 1000;
 /** Longest body text parsed; a longer body is kept (cut) as text. */
 export const MAX_ERROR_PARSE_LENGTH = 65_536;
 

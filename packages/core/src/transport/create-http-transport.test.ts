@@ -332,7 +332,11 @@ describe('createHttpTransport over real HTTP', () => {
 
   it('turns a 429 into a GatewayError with retryAfterMs, keeping the user message', async () => {
     handle = (_request, response) => {
-      response.writeHead(429, { 'content-type': 'application/json', 'Retry-After': '7' });
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after-ms': '7000',
+        'Retry-After': '7',
+      });
       response.end(
         JSON.stringify({
           error: { message: 'Rate limited', type: 'rate_limit_error', code: 'rate_limited' },
@@ -426,10 +430,12 @@ describe('createHttpTransport over real HTTP', () => {
     store.destroy();
   });
 
-  it('turns a plain-text 401 from the gateway into a GatewayError with its message', async () => {
+  it('reads an error as the route writes it (OpenAI JSON); any other body gives the generic message and is kept', async () => {
     handle = (_request, response) => {
-      response.writeHead(401, { 'content-type': 'text/plain' });
-      response.end('Invalid Helicone API key');
+      response.writeHead(401, { 'content-type': 'application/json', 'helicone-id': 'req-401' });
+      response.end(
+        JSON.stringify({ error: { message: 'Invalid Helicone API key', type: 'authentication_error' } }),
+      );
     };
     const store = makeStore();
     await store.getState().send('Hi');
@@ -437,8 +443,22 @@ describe('createHttpTransport over real HTTP', () => {
       name: 'GatewayError',
       status: 401,
       message: 'Invalid Helicone API key',
+      type: 'authentication_error',
+      requestId: 'req-401',
     });
     expect(store.getState().retryAt).toBeUndefined();
+
+    // Not the route's answer (a proxy in between): nothing of it is taken as the message.
+    handle = (_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body>Bad Gateway</body></html>');
+    };
+    await store.getState().retry();
+    expect(store.getState().error).toMatchObject({
+      status: 502,
+      message: 'Request failed with status 502.',
+      body: '<html><body>Bad Gateway</body></html>',
+    });
     store.destroy();
   });
 

@@ -1,5 +1,5 @@
-import { GatewayError } from '../errors/gateway-error';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
+import { readRouteError } from '../errors/read-route-error';
 import { isRecord } from '../internal/is-record';
 import type { ChatCompletion } from '../openai/types';
 import { StreamError } from '../errors/stream-error';
@@ -24,7 +24,7 @@ export type HttpTransportOptions = {
 /**
  * Talks to the server route: POSTs the OpenAI body with the `Helicone-*` headers of the turn, hands the abort
  * signal to `fetch` (so `stop()` ends the request and the route aborts upstream), turns a non-2xx status into
- * a `GatewayError`, and yields the stream's chunks (or the whole completion with `stream: false`). A body that
+ * a `GatewayError` (`readRouteError`: the route answers every error in the OpenAI shape), and yields the stream's chunks (or the whole completion with `stream: false`). A body that
  * breaks off (not by the caller's abort) becomes a `StreamError` of type `connection_cut`, its `cause` the error
  * `fetch` gave (`TypeError: terminated` in Node, `network error` in browsers).
  */
@@ -46,7 +46,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
       signal: request.signal,
       credentials: options.credentials ?? 'same-origin',
     });
-    if (!response.ok) throw await GatewayError.fromResponse(response);
+    if (!response.ok) throw await readRouteError(response);
     yield { type: 'response', response: readHeliconeResponse(response.headers) };
     // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
     const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');

@@ -12,6 +12,7 @@ export const EXPOSED_HEADERS = [
   'Helicone-RateLimit-Policy',
   'Helicone-RateLimit-Reset',
   'Retry-After',
+  'Retry-After-Ms',
 ] as const;
 
 const exposedHeaderList = EXPOSED_HEADERS.join(', ');

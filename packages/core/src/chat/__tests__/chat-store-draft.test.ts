@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../errors/gateway-error';
+import { parseGatewayError } from '../../errors/parse-gateway-error';
 import { StreamError } from '../../errors/stream-error';
 import { createMockTransport, textSteps, type MockResponse } from '../../testing';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from '../../transport/chat-transport';
@@ -26,10 +26,7 @@ function gatedTransport(responses: MockResponse[]) {
 }
 
 const serverError = () =>
-  GatewayError.fromBody(
-    500,
-    JSON.stringify({ error: { message: 'provider exploded', type: 'server_error' } }),
-  );
+  parseGatewayError(500, JSON.stringify({ error: { message: 'provider exploded', type: 'server_error' } }));
 
 describe('chat store: the draft of send() is cleared once the route accepts, and given back if no answer came', () => {
   it('keeps the draft while the request waits, and clears it when the route answers', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatActionError } from '../../errors/chat-action-error';
 import { GatewayError } from '../../errors/gateway-error';
+import { readGatewayError } from '../../errors/read-gateway-error';
 import { StreamError } from '../../errors/stream-error';
 import { createMockTransport, textSteps } from '../../testing';
 import type { ChatStatus } from '../types';
@@ -359,7 +360,7 @@ describe('chat store: errors', () => {
         headers: { 'content-type': 'application/json', 'Retry-After': '30' },
       },
     );
-    const error = await GatewayError.fromResponse(response);
+    const error = await readGatewayError(response);
     const store = makeStore({ transport: createMockTransport([{ error }]) });
     await store.getState().send('Hi');
 

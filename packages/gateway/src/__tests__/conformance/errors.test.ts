@@ -1,4 +1,4 @@
-import { GatewayError } from '@helicone-kit/core';
+import { parseGatewayError } from '@helicone-kit/core';
 import { describe, expect, it } from 'vitest';
 import type { Faults } from '../../types';
 import { chatBody, startTestGateway } from '../helpers';
@@ -80,7 +80,7 @@ describe('HELICONE.md §3.2 error bodies and statuses', () => {
     });
     const worker = await failWith({ '*': { type: 'status', status: 500 } }, 'gpt-4o-mini/openai');
     for (const { status, body } of [docs, worker]) {
-      const error = GatewayError.fromBody(status, JSON.stringify(body));
+      const error = parseGatewayError(status, JSON.stringify(body));
       expect(error.status).toBe(500);
       expect(error.message).toContain('openai answered 500');
     }

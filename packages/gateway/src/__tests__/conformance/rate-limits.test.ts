@@ -1,4 +1,4 @@
-import { GatewayError } from '@helicone-kit/core';
+import { parseGatewayError } from '@helicone-kit/core';
 import { describe, expect, it } from 'vitest';
 import { chatBody, startTestGateway } from '../helpers';
 
@@ -22,7 +22,7 @@ describe('HELICONE.md §2.3 rate limits', () => {
       success: false,
       error: { code: 'rate_limited', message: 'Rate limited' },
     });
-    const error = GatewayError.fromBody(429, text, limited.headers);
+    const error = parseGatewayError(429, text, limited.headers);
     expect(error.code).toBe('rate_limited');
     expect(error.isRetryable).toBe(true);
   });
