@@ -1,5 +1,10 @@
 import type { ChatStore, ChatStoreState } from '@helicone-kit/core';
-import { scheduleFlush, type Throttle } from './schedule-flush';
+
+/**
+ * How often a streaming answer reaches React: `'frame'` (default) at most once per animation frame, a number at
+ * most once per that many milliseconds, `false` on every chunk.
+ */
+export type Throttle = 'frame' | number | false;
 
 /**
  * The store's state as React should see it. While a request runs, new states are held back and handed over once
@@ -22,35 +27,43 @@ export type RenderGate = {
 
 export function createRenderGate(store: ChatStore, throttle: () => Throttle | undefined): RenderGate {
   let published: ChatStoreState | undefined;
-  let cancel: (() => void) | undefined;
   let empty: ChatStoreState | undefined;
-  const cancelFlush = () => {
-    cancel?.();
-    cancel = undefined;
-  };
   return {
     subscribe(listener) {
-      published = store.getState();
+      let subscribed = true;
+      // One flush waits at a time; a state handed over at once in between leaves it waiting (it then finds
+      // nothing new), so two flushes never land in one frame.
+      let waiting = false;
       const publish = () => {
-        cancelFlush();
-        if (published !== (published = store.getState())) listener();
+        if (subscribed && published !== (published = store.getState())) listener();
       };
+      const flush = () => {
+        waiting = false;
+        publish();
+      };
+      published = store.getState();
       const unsubscribe = store.subscribe((state) => {
         const shown = published!;
         const mode = throttle() ?? 'frame';
-        const held =
-          mode !== false &&
-          isBusy(state) &&
-          isBusy(shown) &&
-          state.session === shown.session &&
-          state.draft === shown.draft &&
-          state.model === shown.model;
-        if (held) cancel ??= scheduleFlush(mode, publish);
-        else publish();
+        if (
+          mode === false ||
+          !isBusy(state) ||
+          !isBusy(shown) ||
+          state.session !== shown.session ||
+          state.draft !== shown.draft ||
+          state.model !== shown.model
+        ) {
+          publish();
+        } else if (!waiting) {
+          waiting = true;
+          // Looked up at each call: no browser API is touched at import, and tests can install a fake.
+          if (mode === 'frame' && typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+          else setTimeout(flush, mode === 'frame' ? 16 : mode);
+        }
       });
       return () => {
+        subscribed = false;
         unsubscribe();
-        cancelFlush();
         published = undefined;
       };
     },

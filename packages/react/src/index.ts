@@ -11,7 +11,7 @@ export type {
   UseHeliconeChatResult,
   UseHeliconeChatSession,
 } from './use-helicone-chat-types';
-export type { Throttle } from './schedule-flush';
+export type { Throttle } from './create-render-gate';
 export { useModels } from './use-models';
 export { modelsQueryKey, modelsQueryOptions } from './models-query-options';
 export type { ModelsQueryInit, ModelsQueryOptions } from './models-query-options';

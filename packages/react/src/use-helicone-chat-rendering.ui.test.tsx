@@ -5,7 +5,7 @@ import { memo, Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeliconeProvider } from './helicone-provider';
 import { useHeliconeChat } from './use-helicone-chat';
-import type { Throttle } from './schedule-flush';
+import type { Throttle } from './create-render-gate';
 import type { UseHeliconeChatResult } from './use-helicone-chat-types';
 import { textOf } from './__tests__/chat-wrapper';
 

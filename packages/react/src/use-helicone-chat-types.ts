@@ -7,7 +7,7 @@ import type {
   ChatTotals,
   ChatTransport,
 } from '@helicone-kit/core';
-import type { Throttle } from './schedule-flush';
+import type { Throttle } from './create-render-gate';
 
 export type UseHeliconeChatOptions = Omit<ChatOptions, 'transport' | 'storage' | 'registry' | 'price'> & {
   /** The route; default: the provider's `api`. */

@@ -4,11 +4,10 @@ import { createChatStore, createHttpTransport, type ChatOptions } from '@helicon
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createLatest } from './create-latest';
-import { createRenderGate } from './create-render-gate';
+import { createRenderGate, type Throttle } from './create-render-gate';
 import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
 import { modelsQueryOptions } from './models-query-options';
-import type { Throttle } from './schedule-flush';
 import { sendWithFiles } from './send-with-files';
 import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } from './use-helicone-chat-types';
 
