@@ -33,9 +33,9 @@ export async function* readServerSentEvents(
       signal?.throwIfAborted();
       // At the end, flush a partial UTF-8 sequence and dispatch an event that lacks its closing blank line.
       parser.feed(decoder.decode(value, { stream: !done }) + (done ? '\n\n' : ''));
-      for (const event of events.splice(0)) {
+      while (events.length > 0) {
         signal?.throwIfAborted();
-        yield event;
+        yield events.shift()!;
       }
     }
   } finally {
