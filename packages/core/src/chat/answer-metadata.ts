@@ -1,5 +1,7 @@
+import { estimateCost } from '../cost/estimate-cost';
 import type { Usage } from '../openai/types';
-import type { ChatMessageError, ChatUsage } from './types';
+import type { ChatOptions } from './chat-options';
+import type { AssistantMetadata, ChatMessageError, ChatUsage } from './types';
 
 export const toChatUsage = (usage: Usage): ChatUsage => ({
   promptTokens: usage.prompt_tokens ?? 0,
@@ -10,19 +12,28 @@ export const toChatUsage = (usage: Usage): ChatUsage => ({
   raw: usage,
 });
 
+/**
+ * The answer's metadata with its estimated cost, from its usage as the gateway sent it and the `price` option;
+ * the same object when it has no usage, already has a cost, or the price is unknown.
+ */
+export function withCost(metadata: AssistantMetadata, options: ChatOptions): AssistantMetadata {
+  const usd =
+    metadata.usage && !metadata.cost
+      ? estimateCost({ usage: metadata.usage.raw as Usage, price: options.price?.(metadata) })
+      : undefined;
+  return usd === undefined ? metadata : { ...metadata, cost: { usd, estimated: true } };
+}
+
 /** An error as plain data for the message (it is stored): name, message, and a status or code when it has one. */
 export function describeError(error: Error): ChatMessageError {
-  const { status, code } = error as { status?: unknown; code?: unknown };
+  const { name, message, status, code } = error as Error & { status?: unknown; code?: unknown };
   return {
-    name: error.name,
-    message: error.message,
-    ...(typeof status === 'number' ? { status } : {}),
-    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
+    name,
+    message,
+    ...(typeof status === 'number' && { status }),
+    ...((typeof code === 'string' || typeof code === 'number') && { code: String(code) }),
   };
 }
 
-export function toError(value: unknown): Error {
-  return value instanceof Error
-    ? value
-    : new Error(typeof value === 'string' ? value : JSON.stringify(value));
-}
+export const toError = (value: unknown): Error =>
+  value instanceof Error ? value : new Error(typeof value === 'string' ? value : JSON.stringify(value));

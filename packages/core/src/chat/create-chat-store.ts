@@ -1,12 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ChatActionError } from '../errors/chat-action-error';
 import type { ChatOptions } from './chat-options';
-import type { ChatContext, ChatSession } from './chat-session';
-import type { SendInput } from './user-parts';
+import type { ChatContext } from './chat-session';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
 import { createChatSessionRegistry, type ChatSessionRegistry, type SessionInit } from './session-registry';
 import type { BranchInfo } from './types';
+import type { SendInput } from './user-parts';
 
 export type ChatSessionInfo = {
   readonly id: string;
@@ -59,6 +58,12 @@ export type ChatStore = StoreApi<ChatStoreState> & {
   retain(): () => void;
   /** Lets go of the session (stopping its request if no other store holds it), whatever holds it. */
   destroy(): void;
+  /**
+   * Fills in the estimated cost of the session's answers that have usage but no cost yet, with the latest `price`
+   * option: call it when prices arrive after answers ended (the models list loads late). Only those answers are
+   * replaced (new objects; every other message keeps its identity); `totals` follow and the session is saved.
+   */
+  repriceAnswers(): void;
 };
 
 /**
@@ -69,53 +74,40 @@ export type ChatStore = StoreApi<ChatStoreState> & {
 export function createChatStore(options: ChatOptions | (() => ChatOptions)): ChatStore {
   const getOptions = typeof options === 'function' ? options : () => options;
   const initial = getOptions();
-  const registry =
-    initial.registry ??
-    createChatSessionRegistry({
-      ...(initial.storage ? { storage: initial.storage } : {}),
-      ...(initial.onWarning ? { onWarning: initial.onWarning } : {}),
-    });
-
+  const registry = initial.registry ?? createChatSessionRegistry(initial);
   /** The name a session gets when it is not stored yet. */
   let newName = initial.session?.name;
   /** Warnings about the sessions this store shows go to its latest `onWarning` (the registry's without one). */
   const warnings = () => getOptions().onWarning;
-  const sessionInit = (name: string | undefined): SessionInit =>
-    name === undefined ? { warnings } : { name, warnings };
-  let session: ChatSession = registry.peek(initial.session?.id ?? createId(), sessionInit(newName));
+  const named = (name: string | undefined): SessionInit => ({ name, warnings });
+  let session = registry.peek(initial.session?.id ?? createId(), named(newName));
   let holds = 0;
   let retained = false;
   let destroyed = false;
-  let unsubscribe: () => void = () => {};
+  let unsubscribe = () => {};
+  const context: ChatContext = { options: getOptions, model: () => store.getState().model };
 
-  const context: ChatContext = {
-    options: getOptions,
-    model: () => store.getState().model,
+  /**
+   * Shows the session's state: its fields as they are (the session's id, name and path ride along unseen), and
+   * `session` made anew only when one of those changed.
+   */
+  const follow = (state: ChatSessionState) => {
+    const { id, name, path } = state;
+    const shown = store.getState().session;
+    store.setState(
+      shown.id === id && shown.name === name && shown.path === path
+        ? state
+        : { ...state, session: { id, name, path } },
+    );
   };
-
-  /** The session's state as the store shows it: everything but id, name and path, which make `session`. */
-  const mirror = (
-    { id, name, path, ...shown }: ChatSessionState,
-    previous?: ChatSessionInfo,
-  ): Partial<ChatStoreState> => {
-    const session =
-      previous && previous.id === id && previous.name === name && previous.path === path
-        ? previous
-        : { id, name, path };
-    return { session, ...shown };
-  };
-
   const show = () => {
     unsubscribe();
-    unsubscribe =
-      holds > 0
-        ? session.store.subscribe((state) => store.setState(mirror(state, store.getState().session)))
-        : () => {};
-    store.setState(mirror(session.store.getState()));
+    unsubscribe = holds > 0 ? session.store.subscribe(follow) : () => {};
+    follow(session.store.getState());
   };
   const hold = () => {
     if (holds++ > 0) return;
-    session = registry.acquire(session.id, sessionInit(newName));
+    session = registry.acquire(session.id, named(newName));
     show();
   };
   const letGo = () => {
@@ -129,46 +121,36 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     if (holds === 0 && !retained && !destroyed) hold();
     return session;
   };
-
-  const moveTo = (id: string, name: string | undefined) => {
+  const moveTo = (id: string, name = getOptions().session?.name) => {
     const previous = session;
     newName = name;
-    session = holds > 0 ? registry.acquire(id, sessionInit(name)) : registry.peek(id, sessionInit(name));
+    session = holds > 0 ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
     show();
     if (holds > 0) registry.release(previous, { warnings });
   };
 
+  const { id, name, path } = session.store.getState();
   const store = createStore<ChatStoreState>()(() => ({
-    ...(mirror(session.store.getState()) as Omit<ChatStoreState, 'model' | keyof Actions>),
+    ...session.store.getState(),
+    session: { id, name, path },
     model: initial.model ?? '',
-    send: (input) => use().send(input, context),
+    send: (input) => use().send(context, input),
     stop: () => session.stop(),
-    regenerate: (messageId) => use().regenerate(messageId, context),
-    edit: (messageId, content) => use().edit(messageId, content, context),
+    regenerate: (messageId) => use().regenerate(context, messageId),
+    edit: (messageId, content) => use().edit(context, messageId, content),
     retry: () => use().retry(context),
-    addToolResult: (toolCallId, result) => use().addToolResult(toolCallId, result, context),
-    selectBranch(messageId, index) {
-      if (index === undefined) return use().selectBranch(messageId);
-      const sibling = session.branches(messageId)?.ids[index];
-      if (sibling === undefined) {
-        throw new ChatActionError(
-          'selectBranch',
-          'unknown-message',
-          `message ${messageId} has no branch ${index}.`,
-        );
-      }
-      use().selectBranch(sibling);
-    },
+    addToolResult: (toolCallId, result) => use().addToolResult(context, toolCallId, result),
+    selectBranch: (messageId, index) => use().selectBranch(messageId, index),
     getBranches: (messageId) => session.branches(messageId),
     setModel: (model) => store.setState({ model }),
     setDraft: (draft) => use().setDraft(draft),
     newSession(sessionOptions) {
-      const id = createId();
-      moveTo(id, sessionOptions?.name ?? getOptions().session?.name);
-      return id;
+      const newId = createId();
+      moveTo(newId, sessionOptions?.name);
+      return newId;
     },
-    switchSession(id) {
-      if (id !== session.id) moveTo(id, getOptions().session?.name);
+    switchSession(toId) {
+      if (toId !== session.id) moveTo(toId);
     },
   }));
 
@@ -185,9 +167,8 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       hold();
       let released = false;
       return () => {
-        if (released) return;
+        if (!released) letGo();
         released = true;
-        letGo();
       };
     },
     destroy() {
@@ -197,21 +178,6 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       holds = 1;
       letGo();
     },
+    repriceAnswers: () => use().repriceAnswers(context),
   });
 }
-
-type Actions = Pick<
-  ChatStoreState,
-  | 'send'
-  | 'stop'
-  | 'regenerate'
-  | 'edit'
-  | 'retry'
-  | 'addToolResult'
-  | 'selectBranch'
-  | 'getBranches'
-  | 'setModel'
-  | 'setDraft'
-  | 'newSession'
-  | 'switchSession'
->;

@@ -3,12 +3,11 @@ import {
   addMessage,
   branchesOf,
   createMessageTree,
-  deserializeTree,
   pathTo,
-  selectBranch,
   selectedPath,
-  serializeTree,
+  selectPathTo,
 } from './message-tree';
+import { readSessionRecord, SESSION_SCHEMA_VERSION } from './session-record';
 import type { ChatMessage } from './types';
 
 const user = (id: string, parentId: string | null): ChatMessage => ({
@@ -19,6 +18,9 @@ const user = (id: string, parentId: string | null): ChatMessage => ({
   parts: [{ type: 'text', text: id }],
 });
 
+const shownIds = (tree: ReturnType<typeof createMessageTree>) =>
+  selectedPath(tree).messages.map((message) => message.id);
+
 describe('message tree', () => {
   it('follows the selected child of each parent, defaulting to the newest', () => {
     const tree = createMessageTree();
@@ -26,37 +28,49 @@ describe('message tree', () => {
     addMessage(tree, user('b1', 'a'));
     addMessage(tree, user('c', 'b1'));
     addMessage(tree, user('b2', 'a'));
-    expect(selectedPath(tree).map((message) => message.id)).toEqual(['a', 'b2']);
-    selectBranch(tree, 'b1');
+    expect(shownIds(tree)).toEqual(['a', 'b2']);
+    expect(selectedPath(tree).branches).toEqual({
+      a: { ids: ['a'], index: 0 },
+      b2: { ids: ['b1', 'b2'], index: 1 },
+    });
+    tree.selected.set('a', 'b1');
     // b1's own selected descendants come back with it.
-    expect(selectedPath(tree).map((message) => message.id)).toEqual(['a', 'b1', 'c']);
+    expect(shownIds(tree)).toEqual(['a', 'b1', 'c']);
     expect(branchesOf(tree, 'b2')).toEqual({ ids: ['b1', 'b2'], index: 0 });
     expect(pathTo(tree, 'b2').map((message) => message.id)).toEqual(['a', 'b2']);
+    selectPathTo(tree, 'b2');
+    expect(shownIds(tree)).toEqual(['a', 'b2']);
   });
 
-  it('refuses a message whose parent is unknown, or a duplicate id', () => {
+  it('adds nothing for a message whose parent is unknown, or a duplicate id', () => {
     const tree = createMessageTree();
-    addMessage(tree, user('a', null));
-    expect(() => addMessage(tree, user('x', 'missing'))).toThrow(/Parent missing/);
-    expect(() => addMessage(tree, user('a', null))).toThrow(/already in the tree/);
+    expect(addMessage(tree, user('a', null))).toBe(true);
+    expect(addMessage(tree, user('x', 'missing'))).toBe(false);
+    expect(addMessage(tree, user('a', 'a'))).toBe(false);
+    expect(shownIds(tree)).toEqual(['a']);
+    expect(tree.children.get('a')).toBeUndefined();
   });
 
-  it('round-trips through JSON and drops orphans and selections of unknown children', () => {
+  it('round-trips through its stored form, dropping orphans, duplicates and selections of unknown children', () => {
     const tree = createMessageTree();
     addMessage(tree, user('a', null));
     addMessage(tree, user('b1', 'a'));
     addMessage(tree, user('b2', 'a'));
-    selectBranch(tree, 'b1');
-    const json = JSON.parse(JSON.stringify(serializeTree(tree))) as ReturnType<typeof serializeTree>;
-    const { tree: copy, dropped } = deserializeTree(json);
-    expect(dropped).toBe(0);
-    expect(selectedPath(copy)).toEqual(selectedPath(tree));
+    tree.selected.set('a', 'b1');
+    const stored = (messages: ChatMessage[], selected: Record<string, string>) =>
+      readSessionRecord(
+        JSON.stringify({ version: SESSION_SCHEMA_VERSION, createdAt: 5, tree: { messages, selected } }),
+      );
 
-    const damaged = deserializeTree({
-      messages: [user('a', null), user('orphan', 'gone'), user('a', null)],
-      selected: { a: 'nobody' },
-    });
+    const copy = stored([...tree.nodes.values()], Object.fromEntries(tree.selected));
+    if (typeof copy !== 'object') throw new Error('expected a record');
+    expect(copy.dropped).toBe(0);
+    expect(copy.createdAt).toBe(5);
+    expect(selectedPath(copy.tree)).toEqual(selectedPath(tree));
+
+    const damaged = stored([user('a', null), user('orphan', 'gone'), user('a', null)], { a: 'nobody' });
+    if (typeof damaged !== 'object') throw new Error('expected a record');
     expect(damaged.dropped).toBe(2);
-    expect(selectedPath(damaged.tree).map((message) => message.id)).toEqual(['a']);
+    expect(shownIds(damaged.tree)).toEqual(['a']);
   });
 });

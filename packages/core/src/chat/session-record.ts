@@ -1,130 +1,98 @@
-import { isRecord } from '../internal/is-record';
-import { deserializeTree, type MessageTree, type SerializedTree } from './message-tree';
-import type { ChatMessage, ChatMessagePart } from './types';
-
-/** Bump when the stored shape changes, and add a migration from the previous version to `migrations`. */
-export const SESSION_SCHEMA_VERSION = 1;
-
-/** One session as stored. */
-export type StoredSession = {
-  version: typeof SESSION_SCHEMA_VERSION;
-  id: string;
-  name?: string;
-  createdAt: number;
-  updatedAt: number;
-  tree: SerializedTree;
-};
-
-/** What reading a stored session gave: the session, and what had to be dropped or set aside, to warn about. */
-export type ReadSessionResult =
-  | { kind: 'missing' }
-  | { kind: 'ok'; id: string; name?: string; createdAt: number; tree: MessageTree; dropped: number }
-  | { kind: 'unreadable'; reason: string };
+import { addMessage, createMessageTree, type MessageTree } from './message-tree';
+import type { ChatMessage } from './types';
 
 /**
- * Older schema versions upgrade here, one step at a time (`migrations[n]` turns version n into n + 1). Version 1
- * is the first, so the table is empty; entries without a version are treated as unreadable.
+ * The version of the stored session shape. Bump it when the shape changes, and turn entries of the previous
+ * version into the new shape in `readSessionRecord`; until then an entry of another version is set aside.
  */
-const migrations: Record<number, (entry: Record<string, unknown>) => Record<string, unknown>> = {};
+export const SESSION_SCHEMA_VERSION = 1;
 
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isFiniteNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value);
+/** A stored session that could be read; `dropped` counts the messages that had to be left out. */
+export type SessionRecord = { name?: string; createdAt: number; tree: MessageTree; dropped: number };
 
-function isPart(value: unknown): value is ChatMessagePart {
-  if (!isRecord(value)) return false;
-  switch (value.type) {
-    case 'text':
-    case 'reasoning':
-    case 'refusal':
-      return isString(value.text);
-    case 'image':
-      return isString(value.url);
-    case 'tool-call':
-      return (
-        isString(value.toolCallId) &&
-        isString(value.toolName) &&
-        isString(value.arguments) &&
-        ['input-streaming', 'input-available', 'output-available', 'output-error'].includes(
-          value.state as string,
-        )
-      );
-    default:
-      return false;
-  }
-}
+type Loose = {
+  version?: unknown;
+  name?: unknown;
+  createdAt?: unknown;
+  tree?: { messages?: unknown; selected?: unknown };
+} | null;
+
+type LooseMessage = {
+  id?: unknown;
+  parentId?: unknown;
+  role?: unknown;
+  createdAt?: unknown;
+  parts?: unknown;
+  state?: unknown;
+  metadata?: { requestedModel?: unknown };
+} | null;
+
+/** The fields each part type must have as strings. */
+const partFields: Record<string, string> = {
+  text: 'text',
+  reasoning: 'text',
+  refusal: 'text',
+  image: 'url',
+  'tool-call': 'toolCallId toolName arguments state',
+};
+
+const isPart = (part: Record<string, unknown> | null) => {
+  const fields = partFields[part?.type as string];
+  return typeof fields === 'string' && fields.split(' ').every((field) => typeof part![field] === 'string');
+};
 
 /** A stored message if it has the shape the store relies on, else `undefined`. */
-function readMessage(value: unknown): ChatMessage | undefined {
-  if (!isRecord(value)) return undefined;
-  const { id, parentId, role, createdAt, parts } = value;
+function readMessage(value: LooseMessage): ChatMessage | undefined {
+  const message = value as ChatMessage;
   if (
-    !isString(id) ||
-    id === '' ||
-    !(parentId === null || isString(parentId)) ||
-    !isFiniteNumber(createdAt)
+    !value?.id ||
+    typeof value.id !== 'string' ||
+    !(value.parentId === null || typeof value.parentId === 'string') ||
+    typeof value.createdAt !== 'number' ||
+    !Array.isArray(value.parts) ||
+    !value.parts.every(isPart)
   ) {
     return undefined;
   }
-  if (!Array.isArray(parts) || !parts.every(isPart)) return undefined;
-  if (role === 'user' || role === 'system') return value as ChatMessage;
-  if (role !== 'assistant' || !isRecord(value.metadata) || !isString(value.metadata.requestedModel))
-    return undefined;
-  const message = value as ChatMessage & { role: 'assistant' };
+  if (value.role === 'user' || value.role === 'system') return message;
+  if (value.role !== 'assistant' || typeof value.metadata?.requestedModel !== 'string') return undefined;
   // A page closed mid-stream left a streaming answer behind: it ends where the stream was cut.
-  if (message.state !== 'done')
-    return { ...message, state: 'done', metadata: { ...message.metadata, stopped: true } };
-  return message;
+  return value.state === 'done'
+    ? message
+    : ({ ...message, state: 'done', metadata: { ...value.metadata, stopped: true } } as ChatMessage);
 }
 
 /**
- * Reads a stored session: a missing entry, a readable one (messages that lost their shape are dropped with their
- * replies, and counted), or an unreadable one (not JSON, an unknown version, no message list) with the reason.
+ * Reads a stored session: `undefined` when there is none, the reason (a string) when it cannot be read (not
+ * JSON, another version, no message list), else the session, where messages that lost their shape are left out
+ * with their replies and counted.
  */
-export function readSessionRecord(raw: string | null, expectedId: string): ReadSessionResult {
-  if (raw === null) return { kind: 'missing' };
-  let entry: unknown;
+export function readSessionRecord(raw: string | null): SessionRecord | string | undefined {
+  if (raw === null) return undefined;
+  let entry: Loose;
   try {
-    entry = JSON.parse(raw);
+    entry = JSON.parse(raw) as Loose;
   } catch {
-    return { kind: 'unreadable', reason: 'it is not valid JSON' };
+    return 'it is not valid JSON';
   }
-  if (!isRecord(entry)) return { kind: 'unreadable', reason: 'it is not an object' };
-  let version = entry.version;
-  while (isFiniteNumber(version) && version < SESSION_SCHEMA_VERSION && migrations[version]) {
-    entry = migrations[version]!(entry as Record<string, unknown>);
-    version = (entry as Record<string, unknown>).version;
+  if (entry?.version !== SESSION_SCHEMA_VERSION) {
+    return `its schema version ${JSON.stringify(entry?.version)} is not ${SESSION_SCHEMA_VERSION}`;
   }
-  if (version !== SESSION_SCHEMA_VERSION) {
-    return {
-      kind: 'unreadable',
-      reason: `its schema version ${JSON.stringify(version)} is not ${SESSION_SCHEMA_VERSION}`,
-    };
-  }
-  const record = entry as Record<string, unknown>;
-  const tree = record.tree;
-  if (!isRecord(tree) || !Array.isArray(tree.messages)) {
-    return { kind: 'unreadable', reason: 'it has no message list' };
-  }
-  const messages: ChatMessage[] = [];
-  let invalid = 0;
-  for (const value of tree.messages as unknown[]) {
+  const { messages, selected } = entry.tree ?? {};
+  if (!Array.isArray(messages)) return 'it has no message list';
+  const tree = createMessageTree();
+  let dropped = 0;
+  for (const value of messages as LooseMessage[]) {
     const message = readMessage(value);
-    if (message) messages.push(message);
-    else invalid += 1;
+    if (!message || !addMessage(tree, message)) dropped += 1;
   }
-  const selected: Record<string, string> = {};
-  if (isRecord(tree.selected)) {
-    for (const [parent, child] of Object.entries(tree.selected))
-      if (isString(child)) selected[parent] = child;
+  for (const [key, childId] of Object.entries((selected ?? {}) as Record<string, string>)) {
+    if (tree.children.get(key)?.includes(childId)) tree.selected.set(key, childId);
   }
-  const { tree: messageTree, dropped } = deserializeTree({ messages, selected });
   return {
-    kind: 'ok',
-    id: isString(record.id) ? record.id : expectedId,
-    ...(isString(record.name) ? { name: record.name } : {}),
-    createdAt: isFiniteNumber(record.createdAt) ? record.createdAt : Date.now(),
-    tree: messageTree,
-    dropped: invalid + dropped,
+    name: typeof entry.name === 'string' ? entry.name : undefined,
+    createdAt: typeof entry.createdAt === 'number' ? entry.createdAt : Date.now(),
+    tree,
+    dropped,
   };
 }

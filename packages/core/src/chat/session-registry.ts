@@ -1,22 +1,21 @@
 import { createChatSession, type ChatSession } from './chat-session';
-import { createMemoryStorage, type ChatStorage, type ChatStorageEvent } from './chat-storage';
+import type { ChatStorage, ChatStorageEvent } from './chat-storage';
 import { createSessionPersistence, type ChatSessionSummary } from './session-persistence';
 import { readSessionRecord } from './session-record';
-import { createStorageKeys } from './storage-keys';
 
 export type ChatSessionRegistryOptions = {
   /** Default: in memory. In a browser, pass `localStorage`. */
-  storage?: ChatStorage;
+  storage?: ChatStorage | undefined;
   /** Prefix of every storage key. Default `helicone-kit:chat:`. */
-  keyPrefix?: string;
+  keyPrefix?: string | undefined;
   /** Default `console.warn`. Warnings about a session held by stores with their own `onWarning` go to those. */
-  onWarning?: (message: string) => void;
+  onWarning?: ((message: string) => void) | undefined;
 };
 
 /** What a store tells the registry about a session it asks for. */
 export type SessionInit = {
   /** The name of a session not stored yet. */
-  name?: string;
+  name?: string | undefined;
   /** The store's own warning handler, read at each warning (the latest one is used); `undefined`: the registry's. */
   warnings?: () => ((message: string) => void) | undefined;
 };
@@ -49,36 +48,31 @@ export type ChatSessionRegistry = {
 };
 
 export function createChatSessionRegistry(options: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
-  const storage = options.storage ?? createMemoryStorage();
-  const keys = createStorageKeys(options.keyPrefix);
-  const defaultWarn = options.onWarning ?? ((message: string) => console.warn(message));
   const listeners = new Set<() => void>();
-  const listChanged = () => {
-    for (const listener of listeners) listener();
-  };
+  const listChanged = () => listeners.forEach((listener) => listener());
   /** `warnings`: the handlers of the stores holding the session (a store holds a session once). */
-  type Entry = { session: ChatSession; holders: number; warnings: Set<SessionInit['warnings']> };
-  const live = new Map<string, Entry>();
-  /** The session being loaded, and its store's warning handler (load warns before anyone holds it). */
-  let loading: { id: string; init: SessionInit | undefined } | undefined;
+  const live = new Map<
+    string,
+    { session: ChatSession; holders: number; warnings: Set<SessionInit['warnings']> }
+  >();
+  /** The session being loaded: load warns before anyone holds it, so its store's handler is used. */
+  let loading: SessionInit | undefined;
   const warn = (message: string, sessionId?: string) => {
-    const getters =
-      loading && loading.id === sessionId ? [loading.init?.warnings] : live.get(sessionId ?? '')?.warnings;
     let handled = false;
-    for (const getter of getters ?? []) {
+    for (const getter of loading ? [loading.warnings] : (live.get(sessionId!)?.warnings ?? [])) {
       const handler = getter?.();
-      if (handler) handler(message);
-      handled ||= handler !== undefined;
+      handler?.(message);
+      handled ||= !!handler;
     }
-    if (!handled) defaultWarn(message);
+    if (!handled) (options.onWarning ?? console.warn)(message);
   };
-  const persistence = createSessionPersistence(storage, keys, warn, listChanged);
-  const load = (id: string, init: SessionInit | undefined) => {
-    loading = { id, init };
+  const persistence = createSessionPersistence(options, warn, listChanged);
+  const load = (id: string, init: SessionInit = {}) => {
+    loading = init;
     try {
       const loaded = persistence.load(id);
-      const name = loaded.name ?? init?.name;
-      return createChatSession(id, { ...loaded, ...(name === undefined ? {} : { name }) }, persistence);
+      loaded.name ??= init.name;
+      return createChatSession(id, loaded, persistence);
     } finally {
       loading = undefined;
     }
@@ -86,45 +80,28 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
 
   return {
     acquire(id, init) {
-      const entry = live.get(id);
-      if (entry) {
-        entry.holders += 1;
-        entry.warnings.add(init?.warnings);
-        return entry.session;
-      }
-      const session = load(id, init);
-      live.set(id, { session, holders: 1, warnings: new Set([init?.warnings]) });
-      return session;
+      let entry = live.get(id);
+      if (!entry) live.set(id, (entry = { session: load(id, init), holders: 0, warnings: new Set() }));
+      entry.holders += 1;
+      entry.warnings.add(init?.warnings);
+      return entry.session;
     },
     peek: (id, init) => live.get(id)?.session ?? load(id, init),
     release(session, init) {
       const entry = live.get(session.id);
-      if (!entry || entry.session !== session) return;
-      entry.holders -= 1;
+      if (entry?.session !== session) return;
       entry.warnings.delete(init?.warnings);
-      if (entry.holders > 0) return;
+      if (--entry.holders > 0) return;
       live.delete(session.id);
       session.stop();
     },
-    applyStorageEvent(event) {
-      if (event.key === null) return;
-      const parsed = keys.parse(event.key);
-      if (!parsed) return;
-      if (parsed.kind === 'index') return listChanged();
-      const session = live.get(parsed.id)?.session;
-      if (!session) return;
-      if (parsed.kind === 'draft') {
-        session.applyExternal({ draft: event.newValue ?? '' });
-        return;
+    applyStorageEvent({ key, newValue }) {
+      if (key === persistence.key('sessions')) listChanged();
+      for (const [id, { session }] of live) {
+        if (key === persistence.key('draft:' + id)) session.store.setState({ draft: newValue ?? '' });
+        const stored = key === persistence.key('session:' + id) && readSessionRecord(newValue);
+        if (typeof stored === 'object') session.takeStored(stored);
       }
-      const result = readSessionRecord(event.newValue, parsed.id);
-      if (result.kind !== 'ok') return;
-      session.applyExternal({
-        tree: result.tree,
-        createdAt: result.createdAt,
-        draft: session.store.getState().draft,
-        ...(result.name === undefined ? {} : { name: result.name }),
-      });
     },
     listSessions: () => persistence.list(),
     renameSession(id, name) {
