@@ -145,10 +145,19 @@ describe('useHeliconeChat and a 429', () => {
       expect(error.retryAfterMs! % 1000).toBe(0);
       expect(error.retryAfterMs).toBeGreaterThan(0);
       expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
-      expect(result.current.retryAt).toBeGreaterThanOrEqual(before + error.retryAfterMs!);
+      // timeScale shortens the window, not the header: retryAt is a real time, in the future, at most the 60 s
+      // window away, and the reported wait counted from when the error arrived (between `before` and `after`).
+      const after = Date.now();
+      const retryAt = result.current.retryAt!;
+      expect(retryAt).toBeGreaterThan(after);
+      expect(retryAt).toBeLessThanOrEqual(after + 60_000);
+      expect(retryAt).toBeGreaterThanOrEqual(before + error.retryAfterMs!);
+      expect(retryAt).toBeLessThanOrEqual(after + error.retryAfterMs!);
       expect(result.current.messages.map(textOf)).toEqual(['first', expect.any(String), 'second']);
 
+      // The scaled window (60 ms) is over long before the real retryAt: no real minute of waiting.
       await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(Date.now()).toBeLessThan(retryAt);
       await act(() => result.current.retry());
       expect(result.current.status).toBe('ready');
       expect(result.current.retryAt).toBeUndefined();
