@@ -1,6 +1,7 @@
 export { HeliconeKitError } from './errors/helicone-kit-error';
 export { ModelStringError } from './errors/model-string-error';
 export { GatewayError } from './errors/gateway-error';
+export { gatewayErrorResponse } from './errors/gateway-error-response';
 export { parseGatewayError } from './errors/parse-gateway-error';
 export { readGatewayError } from './errors/read-gateway-error';
 export { readRouteError } from './errors/read-route-error';
@@ -27,7 +28,7 @@ export type {
   TokenLimitExceptionHandler,
 } from './headers';
 export { HELICONE_RESPONSE_HEADERS, readHeliconeResponse } from './response';
-export type { HeadersInput, HeliconeResponseInfo } from './response';
+export type { HeadersInput, HeliconeAnswerInfo, HeliconeResponseInfo } from './response';
 export { StreamError } from './errors/stream-error';
 export type { StreamErrorOptions } from './errors/stream-error';
 export { formatModel, HELICONE_PREFIX, parseModel } from './model-string';

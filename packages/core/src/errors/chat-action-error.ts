@@ -14,8 +14,8 @@ export type ChatActionErrorReason =
 /** A chat action that was refused before anything was sent. The chat's state is unchanged. */
 export class ChatActionError extends HeliconeKitError {
   override name = 'ChatActionError';
-  readonly action: string;
-  readonly reason: ChatActionErrorReason;
+  declare readonly action: string;
+  declare readonly reason: ChatActionErrorReason;
 
   constructor(action: string, reason: ChatActionErrorReason, detail: string) {
     super(`${action}() refused (${reason}): ${detail}`);

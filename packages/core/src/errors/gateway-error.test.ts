@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureBytes } from '../__tests__/fixtures';
 import { GatewayError } from './gateway-error';
+import { gatewayErrorResponse } from './gateway-error-response';
 import { HeliconeKitError } from './helicone-kit-error';
 import { ModelStringError } from './model-string-error';
 import { parseGatewayError } from './parse-gateway-error';
@@ -373,7 +374,7 @@ describe('GatewayError', () => {
   });
 });
 
-describe('GatewayError.toResponse', () => {
+describe('gatewayErrorResponse', () => {
   it('gives an OpenAI-shaped JSON response with the status, retry-after-ms, Retry-After and Helicone-Id', async () => {
     const error = parseGatewayError(
       429,
@@ -383,7 +384,7 @@ describe('GatewayError.toResponse', () => {
       }),
       { 'Helicone-RateLimit-Reset': '1.2', 'Helicone-Id': 'req-1' },
     );
-    const response = error.toResponse();
+    const response = gatewayErrorResponse(error);
     expect(response.status).toBe(429);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.get('retry-after-ms')).toBe('1200');
@@ -394,7 +395,7 @@ describe('GatewayError.toResponse', () => {
     });
     // And both readers read it back to the same fields: the browser's, and the one for any shape.
     for (const read of [readRouteError, readGatewayError]) {
-      expect(await read(error.toResponse())).toMatchObject({
+      expect(await read(gatewayErrorResponse(error))).toMatchObject({
         status: 429,
         message: 'Rate limited',
         code: 'rate_limited',
@@ -406,9 +407,9 @@ describe('GatewayError.toResponse', () => {
   });
 
   it('uses 502 for a status that is not an error status, and leaves out an unsafe request id', () => {
-    expect(new GatewayError({ status: 200 }).toResponse().status).toBe(502);
-    expect(new GatewayError({ status: 0 }).toResponse().status).toBe(502);
-    const response = new GatewayError({ status: 500, requestId: 'a\r\nb' }).toResponse();
+    expect(gatewayErrorResponse(new GatewayError({ status: 200 })).status).toBe(502);
+    expect(gatewayErrorResponse(new GatewayError({ status: 0 })).status).toBe(502);
+    const response = gatewayErrorResponse(new GatewayError({ status: 500, requestId: 'a\r\nb' }));
     expect(response.headers.has('helicone-id')).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import { HeliconeKitError } from './helicone-kit-error';
 import { cut } from '../internal/cut';
-import { retryAfterHeaders } from './retry-after-headers';
 
 const marker = 'helicone-kit.error.GatewayError';
 const symbol = /* @__PURE__ */ Symbol.for(marker);
@@ -45,22 +44,25 @@ function defaultType(status: number): string {
 /**
  * An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. Made by
  * `readGatewayError(response)` / `parseGatewayError(status, body, headers)` (every shape), `readRouteError(response)`
- * (the server route's answer, in the browser), or `new GatewayError(options)`.
+ * (the server route's answer, in the browser), or `new GatewayError(options)`; `gatewayErrorResponse(error)` turns
+ * one into the route's answer. Everything but the class itself lives in functions, so a bundle carries only what it
+ * uses.
  */
 export class GatewayError extends HeliconeKitError {
   override name = 'GatewayError';
-  readonly status: number;
+  // `declare`d, as in every error class here: the constructor sets them, so class fields would only add bytes.
+  declare readonly status: number;
   /** `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. */
-  readonly code: string | undefined;
-  readonly type: string | undefined;
-  readonly param: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly type: string | undefined;
+  declare readonly param: string | undefined;
   /** `error.details` as sent: the AI Gateway's attempts `{source,type,message,statusCode}`, Google's details. */
-  readonly details: readonly unknown[];
-  readonly retryAfterMs: number | undefined;
+  declare readonly details: readonly unknown[];
+  declare readonly retryAfterMs: number | undefined;
   /** `Helicone-Id` of the failed request, when the response had one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The body text, cut at 8192 characters, Helicone keys redacted. */
-  readonly body: string | undefined;
+  declare readonly body: string | undefined;
 
   constructor(options: GatewayErrorOptions) {
     const message = options.message ?? `Request failed with status ${options.status}.`;
@@ -92,22 +94,6 @@ export class GatewayError extends HeliconeKitError {
         param: this.param ?? null,
       },
     };
-  }
-
-  /**
-   * A JSON `Response` with `toJSON()` as its body, the error's status (502 when that is not an error status), and
-   * `retry-after-ms`, `Retry-After` (seconds, rounded up) and `Helicone-Id` when known: what a server route sends
-   * back, and what `readRouteError` reads.
-   */
-  toResponse(): Response {
-    const status =
-      Number.isInteger(this.status) && this.status >= 400 && this.status <= 599 ? this.status : 502;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    Object.assign(headers, retryAfterHeaders(this.retryAfterMs));
-    if (this.requestId !== undefined && /^[\x21-\x7e]{1,200}$/.test(this.requestId)) {
-      headers['helicone-id'] = this.requestId;
-    }
-    return new Response(JSON.stringify(this.toJSON()), { status, headers });
   }
 
   static override isInstance(error: unknown): error is GatewayError {

@@ -11,10 +11,10 @@ const symbol = /* @__PURE__ */ Symbol.for(marker);
 export class HeaderValueError extends HeliconeKitError {
   override name = 'HeaderValueError';
   /** The option path, e.g. `userId`, `properties.Environment`, `cache.bucketMaxSize`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The HTTP header the field travels in, when there is one. */
-  readonly header: string | undefined;
-  readonly reason: string;
+  declare readonly header: string | undefined;
+  declare readonly reason: string;
 
   constructor(options: { field: string; header?: string; reason: string }) {
     const header = options.header === undefined ? '' : ` (header ${options.header})`;

@@ -6,10 +6,10 @@ const symbol = /* @__PURE__ */ Symbol.for(marker);
 /** A model string that the gateway would refuse, with the entry (0-based) that is wrong and why. */
 export class ModelStringError extends HeliconeKitError {
   override name = 'ModelStringError';
-  readonly model: string;
-  readonly entryIndex: number | undefined;
-  readonly entry: string | undefined;
-  readonly reason: string;
+  declare readonly model: string;
+  declare readonly entryIndex: number | undefined;
+  declare readonly entry: string | undefined;
+  declare readonly reason: string;
 
   constructor(options: { model: string; entryIndex?: number; entry?: string; reason: string }) {
     const where =

@@ -13,7 +13,7 @@ function numberHeader(headers: Headers, name: string): number | undefined {
 
 /**
  * Reads an error answer of the server route, in the browser. The route answers every error in one form (the one
- * `GatewayError.toResponse()` writes): an OpenAI-shaped body `{ error: { message, type, code, param } }`, the wait
+ * `gatewayErrorResponse` writes): an OpenAI-shaped body `{ error: { message, type, code, param } }`, the wait
  * it computed from whatever the gateway said in `retry-after-ms` (and `Retry-After`, in seconds, read when the
  * former is missing), and `Helicone-Id`. Any other body (a proxy's HTML page) gives the generic message and is kept
  * in `body`; a body that breaks mid-way is the `cause`. Never rejects. For an answer straight from the gateway or a

@@ -24,10 +24,10 @@ export type StreamErrorOptions = {
  */
 export class StreamError extends HeliconeKitError {
   override name = 'StreamError';
-  readonly code: string | number | null | undefined;
-  readonly type: string | undefined;
-  readonly param: string | null | undefined;
-  readonly error: unknown;
+  declare readonly code: string | number | null | undefined;
+  declare readonly type: string | undefined;
+  declare readonly param: string | null | undefined;
+  declare readonly error: unknown;
 
   constructor(options: StreamErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });

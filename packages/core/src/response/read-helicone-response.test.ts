@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureJson } from '../__tests__/fixtures';
+import { readAnswerInfo } from './read-answer-info';
 import { readHeliconeResponse } from './read-helicone-response';
 
 type Recording = { label: string; status: number; headers: Record<string, string> };
@@ -111,5 +112,36 @@ describe('readHeliconeResponse with a Headers-like object', () => {
   it('reads any object with get (a Headers from another realm or a polyfill)', () => {
     const headersLike = { get: (name: string) => (name.toLowerCase() === 'helicone-id' ? 'req-9' : null) };
     expect(readHeliconeResponse(headersLike as unknown as Headers).requestId).toBe('req-9');
+  });
+});
+
+describe("readAnswerInfo: the part of readHeliconeResponse the chat's transport reads", () => {
+  it('reads the request id, provider, model and cache status with Headers.get, as readHeliconeResponse does', () => {
+    const headers = new Headers({
+      'Helicone-Id': 'req-1',
+      'Helicone-Provider': 'openai',
+      'Helicone-Model': 'gpt-4o-mini-2024-07-18',
+      'Helicone-Cache': 'hit',
+      'Helicone-Cache-Latency': '12',
+      'Helicone-RateLimit-Limit': '10',
+    });
+    const answer = readAnswerInfo((name) => headers.get(name) || undefined);
+    expect(answer).toEqual({
+      requestId: 'req-1',
+      provider: 'openai',
+      model: 'gpt-4o-mini-2024-07-18',
+      cache: { status: 'HIT' },
+    });
+    expect(readHeliconeResponse(headers)).toMatchObject({
+      ...answer,
+      cache: { status: 'HIT', latencyMs: 12 },
+    });
+    const none = readAnswerInfo((name) => new Headers({ 'Helicone-Cache': 'STALE' }).get(name) || undefined);
+    expect(none).toEqual({
+      requestId: undefined,
+      provider: undefined,
+      model: undefined,
+      cache: { status: undefined },
+    });
   });
 });

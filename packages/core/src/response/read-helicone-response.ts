@@ -1,49 +1,35 @@
 import { DECIMAL } from '../internal/decimal';
 import { parseRateLimitPolicy } from '../headers/parse-rate-limit-policy';
 import type { RateLimitPolicy } from '../headers/rate-limit-policy';
+import { oneOf, readAnswerInfo, type HeliconeAnswerInfo } from './read-answer-info';
 import { createHeaderReader, type HeadersInput } from './read-header';
+import { HELICONE_RESPONSE_HEADERS } from './response-header-names';
 
-/** Names of the response headers of HELICONE.md §3.1. */
-export const HELICONE_RESPONSE_HEADERS = {
-  id: 'Helicone-Id',
-  status: 'Helicone-Status',
-  gatewayMode: 'Helicone-Gateway-Mode',
-  provider: 'Helicone-Provider',
-  model: 'Helicone-Model',
-  cache: 'Helicone-Cache',
-  cacheBucketIndex: 'Helicone-Cache-Bucket-Idx',
-  cacheLatency: 'Helicone-Cache-Latency',
-  fallbackIndex: 'Helicone-Fallback-Index',
-  rateLimitLimit: 'Helicone-RateLimit-Limit',
-  rateLimitRemaining: 'Helicone-RateLimit-Remaining',
-  rateLimitPolicy: 'Helicone-RateLimit-Policy',
-  rateLimitReset: 'Helicone-RateLimit-Reset',
-} as const;
+export { HELICONE_RESPONSE_HEADERS } from './response-header-names';
 
-export type HeliconeResponseInfo = {
-  /** `Helicone-Id`: the request's UUID, for feedback and scores. */
-  requestId: string | undefined;
+/**
+ * Every Helicone response header (HELICONE.md §3.1). `readHeliconeResponse` sets every field, `undefined` when its
+ * header is missing; the fields past `HeliconeAnswerInfo` are optional so that the chat's transport, which reads
+ * only those, gives a `HeliconeResponseInfo` too.
+ */
+export type HeliconeResponseInfo = HeliconeAnswerInfo & {
   /** `Helicone-Status`. */
-  status: 'success' | 'failed' | undefined;
-  /** `Helicone-Provider`, e.g. `anthropic`. */
-  provider: string | undefined;
-  /** `Helicone-Model`: the provider's model id actually used. */
-  model: string | undefined;
+  status?: 'success' | 'failed' | undefined;
   /** `Helicone-Gateway-Mode`: your own provider keys, or Helicone credits (pass-through billing). */
-  gatewayMode: 'BYOK' | 'PTB' | undefined;
+  gatewayMode?: 'BYOK' | 'PTB' | undefined;
   /** `Helicone-Fallback-Index` (legacy proxy fallbacks). */
-  fallbackIndex: number | undefined;
+  fallbackIndex?: number | undefined;
   /** Undefined when the response has no cache header at all. */
   cache:
     | {
         status: 'HIT' | 'MISS' | undefined;
-        bucketIndex: number | undefined;
+        bucketIndex?: number | undefined;
         /** Milliseconds the original (cached) response took. */
-        latencyMs: number | undefined;
+        latencyMs?: number | undefined;
       }
     | undefined;
   /** Undefined when the response has no rate-limit header at all. */
-  rateLimit:
+  rateLimit?:
     | {
         limit: number | undefined;
         remaining: number | undefined;
@@ -64,11 +50,6 @@ function toInteger(value: string | undefined): number | undefined {
   return number !== undefined && Number.isSafeInteger(number) ? number : undefined;
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
-  const upper = value?.toUpperCase();
-  return allowed.find((candidate) => candidate.toUpperCase() === upper);
-}
-
 function toPolicy(value: string | undefined): RateLimitPolicy | undefined {
   if (value === undefined) return undefined;
   try {
@@ -85,24 +66,24 @@ function toPolicy(value: string | undefined): RateLimitPolicy | undefined {
 export function readHeliconeResponse(headers: HeadersInput): HeliconeResponseInfo {
   const read = createHeaderReader(headers);
   const R = HELICONE_RESPONSE_HEADERS;
-  const cacheHeaders = [R.cache, R.cacheBucketIndex, R.cacheLatency].map(read);
+  const answer = readAnswerInfo(read);
+  const [bucketIndex, latency] = [R.cacheBucketIndex, R.cacheLatency].map(read);
   const rateLimitHeaders = [R.rateLimitLimit, R.rateLimitRemaining, R.rateLimitPolicy, R.rateLimitReset].map(
     read,
   );
   return {
-    requestId: read(R.id),
+    ...answer,
     status: oneOf(read(R.status), ['success', 'failed'] as const),
-    provider: read(R.provider),
-    model: read(R.model),
     gatewayMode: oneOf(read(R.gatewayMode), ['BYOK', 'PTB'] as const),
     fallbackIndex: toInteger(read(R.fallbackIndex)),
-    cache: cacheHeaders.every((value) => value === undefined)
-      ? undefined
-      : {
-          status: oneOf(cacheHeaders[0], ['HIT', 'MISS'] as const),
-          bucketIndex: toInteger(cacheHeaders[1]),
-          latencyMs: toNumber(cacheHeaders[2]),
-        },
+    cache:
+      answer.cache === undefined && bucketIndex === undefined && latency === undefined
+        ? undefined
+        : {
+            status: answer.cache?.status,
+            bucketIndex: toInteger(bucketIndex),
+            latencyMs: toNumber(latency),
+          },
     rateLimit: rateLimitHeaders.every((value) => value === undefined)
       ? undefined
       : {

@@ -1,6 +1,6 @@
 import type { HeliconeOptions } from '../headers/helicone-options';
 import type { ChatCompletion, CompletionChunk, ToolCall } from '../openai/types';
-import type { HeliconeResponseInfo } from '../response/read-helicone-response';
+import type { HeliconeAnswerInfo } from '../response/read-answer-info';
 
 export type ChatRequestContentPart =
   | { type: 'text'; text: string }
@@ -47,13 +47,14 @@ export type ChatTransportRequest = {
 };
 
 /**
- * What a transport yields for one request: first `response` (the headers, read by `readHeliconeResponse`), then either `chunk`s of
+ * What a transport yields for one request: first `response` (what the chat records of the headers: request id,
+ * provider, model, cache status; `readHeliconeResponse` gives it and more), then either `chunk`s of
  * a stream or one `completion` (with `stream: false`; folded like a chunk whose deltas are the messages, so a raw
  * body with DeepSeek's `reasoning_content` or a legacy `text` works as well as `chatCompletionFromResponse`'s). A failed request throws: `GatewayError` before the body,
  * `StreamError` inside it, anything else for the network.
  */
 export type ChatTransportEvent =
-  | { type: 'response'; response: HeliconeResponseInfo }
+  | { type: 'response'; response: HeliconeAnswerInfo }
   | { type: 'chunk'; chunk: CompletionChunk }
   | { type: 'completion'; completion: ChatCompletion };
 

@@ -4,7 +4,7 @@ import { isRecord } from '../internal/is-record';
 import type { ChatCompletion } from '../openai/types';
 import { StreamError } from '../errors/stream-error';
 import { encodeHeliconeHeaders } from '../headers/encode-helicone-headers';
-import { readHeliconeResponse } from '../response/read-helicone-response';
+import { readAnswerInfo } from '../response/read-answer-info';
 import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
 
@@ -47,7 +47,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
       credentials: options.credentials ?? 'same-origin',
     });
     if (!response.ok) throw await readRouteError(response);
-    yield { type: 'response', response: readHeliconeResponse(response.headers) };
+    yield { type: 'response', response: readAnswerInfo((name) => response.headers.get(name) || undefined) };
     // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
     const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
     let text: string;

@@ -1,4 +1,4 @@
-import { GatewayError } from '@helicone-kit/core';
+import { GatewayError, gatewayErrorResponse } from '@helicone-kit/core';
 
 export type ErrorDetails = {
   message: string;
@@ -10,21 +10,23 @@ export type ErrorDetails = {
 };
 
 /**
- * Every error answer of the route, in the one form the browser reads (`readRouteError`): `GatewayError.toResponse()`,
+ * Every error answer of the route, in the one form the browser reads (`readRouteError`): `gatewayErrorResponse`,
  * that is an OpenAI-shaped JSON body `{ error: { message, type, code, param } }` (`openai` maps the status to its
  * error classes and reads it; `type` from the status when not given), and `retry-after-ms` with `Retry-After` (whole
  * seconds) when a wait is known. Added to `headers`, which it replaces where they overlap; never cached.
  */
 export function errorResponse(status: number, details: ErrorDetails, headers?: HeadersInit): Response {
   const { message, type, code, param, retryAfterMs } = details;
-  const response = new GatewayError({
-    status,
-    message,
-    type,
-    code: code ?? undefined,
-    param: param ?? undefined,
-    retryAfterMs,
-  }).toResponse();
+  const response = gatewayErrorResponse(
+    new GatewayError({
+      status,
+      message,
+      type,
+      code: code ?? undefined,
+      param: param ?? undefined,
+      retryAfterMs,
+    }),
+  );
   const responseHeaders = new Headers(headers);
   response.headers.forEach((value, name) => responseHeaders.set(name, value));
   responseHeaders.set('Content-Type', 'application/json; charset=utf-8');

@@ -1,0 +1,36 @@
+import { HELICONE_CACHE, HELICONE_ID, HELICONE_MODEL, HELICONE_PROVIDER } from './response-header-names';
+
+/** What the chat records of an answer's response headers; `readHeliconeResponse` reads the rest too. */
+export type HeliconeAnswerInfo = {
+  /** `Helicone-Id`: the request's UUID, for feedback and scores. */
+  requestId: string | undefined;
+  /** `Helicone-Provider`, e.g. `anthropic`. */
+  provider: string | undefined;
+  /** `Helicone-Model`: the provider's model id actually used. */
+  model: string | undefined;
+  /** Undefined when the response has no cache header at all. */
+  cache: { status: 'HIT' | 'MISS' | undefined; bucketIndex?: number; latencyMs?: number } | undefined;
+};
+
+/** A header's value by name, any casing; `undefined` when missing or empty. */
+export type ReadHeader = (name: string) => string | undefined;
+
+/** `value` if it is one of `allowed`, in any casing, written as `allowed` has it. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  const upper = value?.toUpperCase();
+  return allowed.find((candidate) => candidate.toUpperCase() === upper);
+}
+
+/**
+ * The request id, provider, model and cache status of a response: all the chat's HTTP transport reads, with a
+ * `Headers`' own `get` (`(name) => headers.get(name) || undefined`).
+ */
+export function readAnswerInfo(read: ReadHeader): HeliconeAnswerInfo {
+  const cache = read(HELICONE_CACHE);
+  return {
+    requestId: read(HELICONE_ID),
+    provider: read(HELICONE_PROVIDER),
+    model: read(HELICONE_MODEL),
+    cache: cache === undefined ? undefined : { status: oneOf(cache, ['HIT', 'MISS'] as const) },
+  };
+}
