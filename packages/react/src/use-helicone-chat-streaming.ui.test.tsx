@@ -67,6 +67,54 @@ describe('useHeliconeChat against the route and the local gateway', () => {
     expect(logged?.completion_tokens).toBe(30);
   });
 
+  it('an answer that ended before the model list arrived gets its estimated cost once the prices load', async () => {
+    // The real fetch, except that `GET …/models` waits until `release()`.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let modelRequests = 0;
+    const fetchHoldingModels: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      if (url.endsWith('/models')) {
+        modelRequests += 1;
+        await held;
+      }
+      return fetch(input, init);
+    };
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <HeliconeProvider api={route.api} storage={null} fetch={fetchHoldingModels}>
+        {children}
+      </HeliconeProvider>
+    );
+    const { result } = renderHook(() => useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 5 }), {
+      wrapper,
+    });
+    let question: unknown;
+    try {
+      await act(() => result.current.send('What does this cost?'));
+      expect(modelRequests).toBe(1);
+      const [asked, ended] = result.current.messages as [unknown, AssistantMessage];
+      question = asked;
+      expect(ended.metadata.usage).toMatchObject({ completionTokens: 5 });
+      expect(ended.metadata.cost).toBeUndefined();
+      expect(result.current.totals).toMatchObject({ costUsd: undefined, costComplete: false, answers: 1 });
+    } finally {
+      release();
+    }
+
+    await waitFor(() => expect(assistantOf(result.current.messages)[0]!.metadata.cost).toBeDefined());
+    const priced = result.current.messages[1] as AssistantMessage;
+    const usage = priced.metadata.usage!;
+    // gpt-4o-mini lists at $0.15 / $0.60 per million tokens (input / output) in the route's model list.
+    const usd = (usage.promptTokens * 0.15 + usage.completionTokens * 0.6) / 1e6;
+    expect(priced.metadata.cost?.estimated).toBe(true);
+    expect(priced.metadata.cost?.usd).toBeCloseTo(usd, 12);
+    expect(result.current.totals).toMatchObject({ costComplete: true, answers: 1 });
+    expect(result.current.totals.costUsd).toBeCloseTo(usd, 12);
+    // Only the answer was replaced: the question keeps its identity.
+    expect(result.current.messages[0]).toBe(question);
+    expect(modelRequests).toBe(1);
+  });
+
   it('sends the session, properties, cache and retry as Helicone-* headers that reach the gateway', async () => {
     const { result } = renderHook(
       () =>

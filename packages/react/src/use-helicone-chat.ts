@@ -20,15 +20,17 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const context = useHeliconeContext();
   const { queryClient } = context;
   const api = options.api ?? context.api;
-  const modelsQuery = modelsQueryOptions(api, context.transport);
-  useQuery({ ...modelsQuery, enabled: !options.price && !options.transport }, queryClient);
+  // The route's prices, for the estimated cost (not needed with a `price` or `transport` of one's own).
+  const { data: models } = useQuery(
+    { ...modelsQueryOptions(api, context.transport), enabled: !options.price && !options.transport },
+    queryClient,
+  );
   const chat: ChatOptions & { throttle?: Throttle } = {
     ...options,
     // Made per render: it is a URL and the provider's fetch settings, read by the store at each request.
     transport: options.transport ?? createHttpTransport({ ...context.transport, api }),
     registry: context.registry,
-    price:
-      options.price ?? ((answer) => findModelPrice(queryClient.getQueryData(modelsQuery.queryKey), answer)),
+    price: options.price ?? ((answer) => findModelPrice(models, answer)),
   };
   const [latest] = useState(() => createLatest(chat));
   useLayoutEffect(() => latest.set(chat));
@@ -68,6 +70,10 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     state = { ...state, ...shown, session: { id, name, path } };
   }
   const { session: info, newSession, switchSession } = state;
+  // Answers that ended before the prices arrived (or were stored without them) get their estimated cost now.
+  useEffect(() => {
+    if (models) store.repriceAnswers();
+  }, [store, models, info.id]);
   const session = useMemo(() => ({ ...info, newSession, switchSession }), [info, newSession, switchSession]);
   return { ...state, session, store, send };
 }
