@@ -14,8 +14,8 @@ const MIN_SIDE = 256;
  * A `File` or `Blob` as a data URL. In a browser, an image is sent as it is when it is at most `maxSide` on its
  * longest side and its data URL at most `maxLength` long; otherwise it is re-encoded as JPEG at `maxSide`, at
  * qualities 0.85, 0.7, 0.55 and 0.4, then each time at three quarters of the side, until the data URL fits (at
- * 256 px and the lowest quality it is sent as it then is). Elsewhere, or when the browser cannot decode or
- * encode it, it is sent as it is.
+ * 256 px and the lowest quality it is sent as it then is). Elsewhere, or when the browser cannot decode it, it
+ * is sent as it is; if the browser stops encoding it (no JPEG comes back), the last JPEG made (or the file) is sent.
  */
 export async function imageToDataUrl(
   blob: Blob,
@@ -45,7 +45,7 @@ export async function imageToDataUrl(
       const jpeg = await new Promise<Blob | null>((resolve) =>
         canvas.toBlob(resolve, 'image/jpeg', quality / 100),
       );
-      if (!jpeg) throw new Error('The browser could not encode the image.');
+      if (!jpeg) break;
       image = jpeg;
     }
     bitmap.close();
