@@ -21,7 +21,6 @@ import {
   selectPathTo,
   type MessageTree,
 } from './message-tree';
-import type { LoadedSession, SessionPersistence } from './session-persistence';
 import { computeTotals } from './totals';
 import { hasResult } from './tool-output';
 import type { AssistantMessage, BranchInfo, ChatMessage, ImagePart, ToolCallPart } from './types';
@@ -31,6 +30,24 @@ import { userParts, type SendInput } from './user-parts';
 export type ChatContext = {
   options(): ChatOptions;
   model(): string;
+};
+
+/** A session as it was stored (or new). */
+export type LoadedSession = {
+  name?: string | undefined;
+  createdAt: number;
+  tree: MessageTree;
+  draft: string;
+};
+
+/** Where a session saves itself. */
+export type SessionStorage = {
+  /**
+   * Saves the session after merging in what another tab stored meanwhile (trees only grow, so nothing either tab
+   * added is overwritten). Returns whether that merge changed `tree`.
+   */
+  save(id: string, session: { name?: string | undefined; createdAt: number; tree: MessageTree }): boolean;
+  saveDraft(id: string, draft: string): void;
 };
 
 /**
@@ -56,19 +73,19 @@ export type ChatSession = {
   /**
    * Takes in the session another tab stored (a `storage` event): its messages are merged in (none is lost on
    * either side) and, while nothing runs here, its branch selection is followed too. While a request or tools
-   * run, the tree is merged when the request ends.
+   * run, the save that ends them merges what is stored then.
    */
   takeStored(stored: { name?: string | undefined; tree: MessageTree }): void;
 };
 
-const refuse = (action: string, reason: ChatActionErrorReason, detail: string): never => {
+const refuse = (action: string, reason: ChatActionErrorReason, detail = ''): never => {
   throw new ChatActionError(action, reason, detail);
 };
 
 export function createChatSession(
   id: string,
   loaded: LoadedSession,
-  persistence: SessionPersistence,
+  persistence: SessionStorage,
 ): ChatSession {
   const { tree, createdAt } = loaded;
   const { nodes, selected } = tree;
@@ -82,8 +99,6 @@ export function createChatSession(
    * lost and nothing shows twice.
    */
   let sentDraft: { messageId: string; text: string } | undefined;
-  /** Another tab's tree that arrived while a request ran here: merged once it ends. */
-  let skippedExternal: MessageTree | undefined;
 
   // `messages`, `branches` and `totals` come with the first `refresh()`, just below.
   const store = createStore<ChatSessionState>()(
@@ -115,7 +130,7 @@ export function createChatSession(
     setState({ messages, ...extra });
   };
 
-  const refuseIfBusy = (action: string) => active && refuse(action, 'busy', 'call stop() first, or wait');
+  const refuseIfBusy = (action: string) => active && refuse(action, 'busy', 'a request is running');
 
   /** Answers since the last user message, up to `messageId`: the tool steps already taken in this turn. */
   const stepsTo = (messageId: string) => {
@@ -231,8 +246,6 @@ export function createChatSession(
         else selected.delete(parentId);
       }
       active = undefined;
-      if (skippedExternal) mergeTrees(tree, skippedExternal);
-      skippedExternal = undefined;
       failed = error ? [parentId, step] : undefined;
       if (draft && (messageIds.size > 0 || !(error || stopped))) sentDraft = undefined;
       else if (draft && !state().draft) setDraft(draft.text);
@@ -346,15 +359,14 @@ export function createChatSession(
     if (ready && !exhausted) await run(context, message.id, 'tool-step', step);
   }
 
-  /** The answer holding a tool call: on the shown branch first (ids are unique per request only). */
-  const findToolCall = (toolCallId: string) => {
+  /** Sets a tool call's result, in the answer holding it: on the shown branch first (ids are unique per request only). */
+  function setToolResult(toolCallId: string, result: Partial<ToolCallPart>) {
     const holds = (message: ChatMessage): message is AssistantMessage =>
       message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId);
-    return state().messages.findLast(holds) ?? [...nodes.values()].findLast(holds);
-  };
-
-  function setToolResult(toolCallId: string, result: Partial<ToolCallPart>) {
-    const message = findToolCall(toolCallId) ?? refuse('addToolResult', 'unknown-tool-call', toolCallId);
+    const message =
+      state().messages.findLast(holds) ??
+      [...nodes.values()].findLast(holds) ??
+      refuse('addToolResult', 'unknown-tool-call', toolCallId);
     const parts = message.parts.map((part) =>
       part.type === 'tool-call' && part.toolCallId === toolCallId ? { ...part, ...result } : part,
     );
@@ -365,7 +377,7 @@ export function createChatSession(
   /** Adds a user message (its text and images) under `parentId` and shows it; refused when it would be empty. */
   function addUserMessage(action: string, parentId: string | null, input: Exclude<SendInput, string>) {
     const parts = userParts(input);
-    if (parts.length === 0) refuse(action, 'empty-message', 'no text, no image');
+    if (parts.length === 0) refuse(action, 'empty-message');
     const { properties } = input;
     const message: ChatMessage = {
       id: createId(),
@@ -453,7 +465,7 @@ export function createChatSession(
     async retry(context) {
       refuseIfBusy('retry');
       if (state().status !== 'error' || !failed || !nodes.has(failed[0])) {
-        return refuse('retry', 'nothing-to-retry', 'the last request did not fail');
+        return refuse('retry', 'nothing-to-retry');
       }
       await run(context, failed[0], 'retry', failed[1]);
     },
@@ -468,7 +480,7 @@ export function createChatSession(
       const message = nodes.get(
         index === undefined ? messageId : (branchesOf(tree, messageId)?.ids[index] ?? ''),
       );
-      if (!message) return refuse('selectBranch', 'unknown-message', `${messageId} ${index ?? ''}`);
+      if (!message) return refuse('selectBranch', 'unknown-message', messageId);
       selected.set(parentKey(message), message.id);
       refresh();
       persist();
@@ -491,8 +503,8 @@ export function createChatSession(
 
     takeStored(stored) {
       if (stored.name !== undefined && stored.name !== state().name) setState({ name: stored.name });
-      if (active) skippedExternal = stored.tree;
-      else if (mergeTrees(tree, stored.tree, true)) refresh();
+      // While a request or tools run, the save that ends them merges the stored tree (adopting no selection).
+      if (!active && mergeTrees(tree, stored.tree, true)) refresh();
     },
   };
 }

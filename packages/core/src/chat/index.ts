@@ -10,8 +10,12 @@ export type {
 } from './chat-options';
 export type { SendInput } from './user-parts';
 export { createChatSessionRegistry } from './session-registry';
-export type { ChatSessionRegistry, ChatSessionRegistryOptions, SessionInit } from './session-registry';
-export type { ChatSessionSummary } from './session-persistence';
+export type {
+  ChatSessionRegistry,
+  ChatSessionRegistryOptions,
+  ChatSessionSummary,
+  SessionInit,
+} from './session-registry';
 export { createMemoryStorage } from './chat-storage';
 export type { ChatStorage, ChatStorageEvent } from './chat-storage';
 export { DEFAULT_STORAGE_PREFIX } from './storage-keys';

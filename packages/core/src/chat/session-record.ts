@@ -44,20 +44,19 @@ const isPart = (part: Record<string, unknown> | null) => {
 /** A stored message if it has the shape the store relies on, else `undefined`. */
 function readMessage(value: LooseMessage): ChatMessage | undefined {
   const message = value as ChatMessage;
-  if (
-    !value?.id ||
-    typeof value.id !== 'string' ||
-    !(value.parentId === null || typeof value.parentId === 'string') ||
-    typeof value.createdAt !== 'number' ||
-    !Array.isArray(value.parts) ||
-    !value.parts.every(isPart)
-  ) {
-    return undefined;
-  }
-  if (value.role === 'user' || value.role === 'system') return message;
-  if (value.role !== 'assistant' || typeof value.metadata?.requestedModel !== 'string') return undefined;
+  const valid =
+    typeof value?.id === 'string' &&
+    value.id !== '' &&
+    (value.parentId === null || typeof value.parentId === 'string') &&
+    typeof value.createdAt === 'number' &&
+    Array.isArray(value.parts) &&
+    value.parts.every(isPart) &&
+    (value.role === 'user' ||
+      value.role === 'system' ||
+      (value.role === 'assistant' && typeof value.metadata?.requestedModel === 'string'));
+  if (!valid) return undefined;
   // A page closed mid-stream left a streaming answer behind: it ends where the stream was cut.
-  return value.state === 'done'
+  return value.role !== 'assistant' || value.state === 'done'
     ? message
     : ({ ...message, state: 'done', metadata: { ...value.metadata, stopped: true } } as ChatMessage);
 }

@@ -1,7 +1,19 @@
-import { createChatSession, type ChatSession } from './chat-session';
-import type { ChatStorage, ChatStorageEvent } from './chat-storage';
-import { createSessionPersistence, type ChatSessionSummary } from './session-persistence';
-import { readSessionRecord } from './session-record';
+import { createChatSession, type ChatSession, type SessionStorage } from './chat-session';
+import { createMemoryStorage, type ChatStorage, type ChatStorageEvent } from './chat-storage';
+import { mergeTrees } from './merge-trees';
+import { createMessageTree } from './message-tree';
+import { readSessionRecord, SESSION_SCHEMA_VERSION, type SessionRecord } from './session-record';
+import { DEFAULT_STORAGE_PREFIX } from './storage-keys';
+import { computeTotals } from './totals';
+import type { ChatTotals } from './types';
+
+export type ChatSessionSummary = {
+  id: string;
+  name?: string;
+  createdAt: number;
+  updatedAt: number;
+  totals: ChatTotals;
+};
 
 export type ChatSessionRegistryOptions = {
   /** Default: in memory. In a browser, pass `localStorage`. */
@@ -47,7 +59,20 @@ export type ChatSessionRegistry = {
   subscribeSessions(listener: () => void): () => void;
 };
 
-export function createChatSessionRegistry(options: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
+const INDEX_VERSION = 1;
+
+/**
+ * Sessions live here and are kept in `storage` under `<prefix>session:<id>`, `<prefix>draft:<id>` and the list
+ * `<prefix>sessions`. Storage never breaks the chat: a storage call that throws (a full storage's
+ * `QuotaExceededError`) is warned about once, until one goes through again, and the chat goes on in memory; an
+ * entry that cannot be read is moved aside under `<prefix>unreadable:<id>:<time>`, with a warning, and the
+ * session starts empty.
+ */
+export function createChatSessionRegistry({
+  storage = createMemoryStorage(),
+  keyPrefix = DEFAULT_STORAGE_PREFIX,
+  onWarning,
+}: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
   const listeners = new Set<() => void>();
   const listChanged = () => listeners.forEach((listener) => listener());
   /** `warnings`: the handlers of the stores holding the session (a store holds a session once). */
@@ -55,8 +80,18 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
     string,
     { session: ChatSession; holders: number; warnings: Set<SessionInit['warnings']> }
   >();
-  /** The session being loaded: load warns before anyone holds it, so its store's handler is used. */
+  /** The session being loaded: loading warns before anyone holds it, so its store's handler is used. */
   let loading: SessionInit | undefined;
+  /** What failed in storage, so it is warned about once until it goes through again. */
+  const failed = new Set<string>();
+  /** Unreadable entries (by session id) still in place because moving them aside failed. */
+  const notSetAside = new Map<string, string>();
+  const key = (name: string) => keyPrefix + name;
+  const sessionKey = (id: string) => key('session:' + id);
+  const draftKey = (id: string) => key('draft:' + id);
+  const index = key('sessions');
+
+  /** Warns the stores that show the session (`sessionId`) with their own handler, else the registry's. */
   const warn = (message: string, sessionId?: string) => {
     let handled = false;
     for (const getter of loading ? [loading.warnings] : (live.get(sessionId!)?.warnings ?? [])) {
@@ -64,15 +99,103 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       handler?.(message);
       handled ||= !!handler;
     }
-    if (!handled) (options.onWarning ?? console.warn)(message);
+    if (!handled) (onWarning ?? console.warn)(message);
   };
-  const persistence = createSessionPersistence(options, warn, listChanged);
+  /** Runs a storage call: a throw is warned about (`could not <what>`) and gives `null`. */
+  const attempt = <T>(what: string, call: () => T, sessionId?: string): T | null => {
+    try {
+      const result = call();
+      failed.delete(what);
+      return result;
+    } catch (error) {
+      if (!failed.has(what)) warn(`helicone-kit: could not ${what} (${String(error)}).`, sessionId);
+      failed.add(what);
+      return null;
+    }
+  };
+  const read = (name: string, sessionId?: string) =>
+    attempt(`read ${name}`, () => storage.getItem(name), sessionId);
+  const write = (name: string, value: string, what: string, sessionId?: string) =>
+    attempt(`save ${what}`, () => storage.setItem(name, value), sessionId) !== null;
+  const remove = (name: string, sessionId?: string) =>
+    attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
+  const readStored = (id: string) => readSessionRecord(read(sessionKey(id), id));
+
+  /** Copies an unreadable entry under another key, then removes it; on failure it stays. Returns the new key. */
+  const setAside = (id: string, raw: string) => {
+    const aside = key(`unreadable:${id}:${Date.now()}`);
+    if (!write(aside, raw, `the unreadable entry of session ${id}`, id)) return void notSetAside.set(id, raw);
+    notSetAside.delete(id);
+    remove(sessionKey(id), id);
+    return aside;
+  };
+
+  const readIndex = (): ChatSessionSummary[] => {
+    const raw = read(index);
+    if (raw === null) return [];
+    try {
+      const { version, sessions } = JSON.parse(raw) as { version?: unknown; sessions?: unknown };
+      if (version === INDEX_VERSION && Array.isArray(sessions)) {
+        return (sessions as ChatSessionSummary[]).filter((entry) => typeof entry?.id === 'string');
+      }
+    } catch {
+      // Falls through: the list is only a summary, rebuilt as sessions are saved.
+    }
+    warn(`helicone-kit: the session list in ${index} was unreadable and starts again.`);
+    return [];
+  };
+  const writeIndex = (sessions: ChatSessionSummary[]) => {
+    write(index, JSON.stringify({ version: INDEX_VERSION, sessions }), 'the session list');
+    listChanged();
+  };
+  const others = (id: string) => readIndex().filter((entry) => entry.id !== id);
+
+  const sessionStorage: SessionStorage = {
+    save(id, { name, createdAt, tree }) {
+      // An unreadable entry that could not be moved aside yet is never written over: it is moved first.
+      const unreadable = notSetAside.get(id);
+      if (unreadable !== undefined && !setAside(id, unreadable)) return false;
+      // Another tab may have saved meanwhile: trees only grow, so the stored one is merged in first.
+      const stored = readStored(id);
+      const merged = typeof stored === 'object' && mergeTrees(tree, stored.tree);
+      const summary = { id, name, createdAt, updatedAt: Date.now() };
+      const serialized = { messages: [...tree.nodes.values()], selected: Object.fromEntries(tree.selected) };
+      const record = { version: SESSION_SCHEMA_VERSION, ...summary, tree: serialized };
+      write(sessionKey(id), JSON.stringify(record), `session ${id}`, id);
+      writeIndex([{ ...summary, totals: computeTotals(tree.nodes.values()) }, ...others(id)]);
+      return merged;
+    },
+    saveDraft(id, draft) {
+      if (draft) write(draftKey(id), draft, `the draft of session ${id}`, id);
+      else remove(draftKey(id), id);
+    },
+  };
+
   const load = (id: string, init: SessionInit = {}) => {
     loading = init;
     try {
-      const loaded = persistence.load(id);
-      loaded.name ??= init.name;
-      return createChatSession(id, loaded, persistence);
+      const raw = read(sessionKey(id), id);
+      const record = readSessionRecord(raw);
+      if (typeof record === 'string') {
+        const aside = setAside(id, raw!);
+        warn(
+          `helicone-kit: session ${id} could not be read (${record}); ` +
+            (aside
+              ? `it was moved to ${aside}`
+              : `it could not be moved aside, so it stays under ${sessionKey(id)}, kept until it can be,`) +
+            ' and the session starts empty.',
+          id,
+        );
+      } else if (record?.dropped) {
+        warn(`helicone-kit: ${record.dropped} unreadable message(s) of session ${id} were left out.`, id);
+      }
+      const {
+        name = init.name,
+        createdAt = Date.now(),
+        tree = createMessageTree(),
+      } = (typeof record === 'object' ? record : {}) as Partial<SessionRecord>;
+      const draft = read(draftKey(id), id) ?? '';
+      return createChatSession(id, { name, createdAt, tree, draft }, sessionStorage);
     } finally {
       loading = undefined;
     }
@@ -95,21 +218,27 @@ export function createChatSessionRegistry(options: ChatSessionRegistryOptions = 
       live.delete(session.id);
       session.stop();
     },
-    applyStorageEvent({ key, newValue }) {
-      if (key === persistence.key('sessions')) listChanged();
+    applyStorageEvent({ key: changed, newValue }) {
+      if (changed === index) listChanged();
       for (const [id, { session }] of live) {
-        if (key === persistence.key('draft:' + id)) session.store.setState({ draft: newValue ?? '' });
-        const stored = key === persistence.key('session:' + id) && readSessionRecord(newValue);
+        if (changed === draftKey(id)) session.store.setState({ draft: newValue ?? '' });
+        const stored = changed === sessionKey(id) && readSessionRecord(newValue);
         if (typeof stored === 'object') session.takeStored(stored);
       }
     },
-    listSessions: () => persistence.list(),
+    listSessions: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
     renameSession(id, name) {
       const session = live.get(id)?.session;
+      const stored = !session && readStored(id);
       if (session) session.setName(name);
-      else persistence.rename(id, name);
+      else if (typeof stored === 'object') sessionStorage.save(id, { ...stored, name });
     },
-    deleteSession: (id) => persistence.remove(id),
+    deleteSession(id) {
+      notSetAside.delete(id);
+      remove(sessionKey(id), id);
+      remove(draftKey(id), id);
+      writeIndex(others(id));
+    },
     subscribeSessions(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
