@@ -30,8 +30,8 @@ export type HeliconeField = readonly [
 ];
 
 /**
- * Every option of `HeliconeOptions` but the properties: `toHeliconeHeaders` writes them in this order and
- * `fromHeliconeMetadata` reads them back. The switches of a group (`llmSecurity.enabled` stands for
+ * Every option of `HeliconeOptions` but the properties, the one table of the codec: `encodeHeliconeHeaders` writes
+ * them in this order (`toHeliconeHeaders` after `checkHeliconeOptions`), and `fromHeliconeMetadata` reads them back. The switches of a group (`llmSecurity.enabled` stands for
  * `llmSecurity: true`) are listed in `SWITCHES`.
  */
 export const HELICONE_FIELDS: readonly HeliconeField[] = [
