@@ -16,7 +16,8 @@ function numberHeader(headers: Headers, name: string): number | undefined {
  * `gatewayErrorResponse` writes): an OpenAI-shaped body `{ error: { message, type, code, param } }`, the wait
  * it computed from whatever the gateway said in `retry-after-ms` (and `Retry-After`, in seconds, read when the
  * former is missing), and `Helicone-Id`. Any other body (a proxy's HTML page) gives the generic message and is kept
- * in `body`; a body that breaks mid-way is the `cause`. Never rejects. For an answer straight from the gateway or a
+ * in `body`; a body that breaks mid-way is the `cause`. The body is read whole: the route's error bodies are small
+ * (the multi-shape reader stops at 64 KiB). Never rejects. For an answer straight from the gateway or a
  * provider, in whatever shape, use `readGatewayError`.
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
