@@ -90,7 +90,10 @@ export type ChatOptions = ChatModelParameters & {
   stream?: boolean;
   /** Automatic continuations after tool results per user message. Default 5. */
   maxToolSteps?: number;
-  /** The model's price, for the estimated cost of each answer (from `GET {api}/models`). */
+  /**
+   * The model's price, for the estimated cost of an answer (from `GET {api}/models`): read when the answer settles,
+   * with the answer's metadata, and again by `repriceAnswers()` for answers that got no cost.
+   */
   price?: (answer: { requestedModel: string; model?: string; provider?: string }) => ModelPrice | undefined;
   onFinish?: (event: ChatFinishEvent) => void;
   onError?: (error: Error) => void;

@@ -87,17 +87,13 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let unsubscribe = () => {};
   const context: ChatContext = { options: getOptions, model: () => store.getState().model };
 
-  /**
-   * Shows the session's state: its fields as they are (the session's id, name and path ride along unseen), and
-   * `session` made anew only when one of those changed.
-   */
-  const follow = (state: ChatSessionState) => {
-    const { id, name, path } = state;
-    const shown = store.getState().session;
+  /** Shows the session's state; `session` is made anew only when its id, name or path changed. */
+  const follow = ({ id, name, path, ...shown }: ChatSessionState) => {
+    const { session } = store.getState();
     store.setState(
-      shown.id === id && shown.name === name && shown.path === path
-        ? state
-        : { ...state, session: { id, name, path } },
+      session.id === id && session.name === name && session.path === path
+        ? shown
+        : { ...shown, session: { id, name, path } },
     );
   };
   const show = () => {
@@ -129,9 +125,9 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     if (holds > 0) registry.release(previous, { warnings });
   };
 
-  const { id, name, path } = session.store.getState();
+  const { id, name, path, ...shown } = session.store.getState();
   const store = createStore<ChatStoreState>()(() => ({
-    ...session.store.getState(),
+    ...shown,
     session: { id, name, path },
     model: initial.model ?? '',
     send: (input) => use().send(context, input),

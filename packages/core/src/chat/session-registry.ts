@@ -182,7 +182,7 @@ export function createChatSessionRegistry({
           `helicone-kit: session ${id} could not be read (${record}); ` +
             (aside
               ? `it was moved to ${aside}`
-              : `it could not be moved aside, so it stays under ${sessionKey(id)}, kept until it can be,`) +
+              : `it could not be moved aside, so it stays under ${sessionKey(id)}`) +
             ' and the session starts empty.',
           id,
         );
