@@ -1,13 +1,12 @@
 'use client';
 
-import { createChatStore, createHttpTransport, type ChatOptions } from '@helicone-kit/core';
-import { useQuery } from '@tanstack/react-query';
+import { createChatStore, createHttpTransport, type ChatOptions, type ModelInfo } from '@helicone-kit/core';
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createLatest } from './create-latest';
 import { createRenderGate, type Throttle } from './create-render-gate';
 import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
-import { modelsQueryOptions } from './models-query-options';
+import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
 import { sendWithFiles } from './send-with-files';
 import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } from './use-helicone-chat-types';
 
@@ -20,17 +19,14 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const context = useHeliconeContext();
   const { queryClient } = context;
   const api = options.api ?? context.api;
-  // The route's prices, for the estimated cost (not needed with a `price` or `transport` of one's own).
-  const { data: models } = useQuery(
-    { ...modelsQueryOptions(api, context.transport), enabled: !options.price && !options.transport },
-    queryClient,
-  );
   const chat: ChatOptions & { throttle?: Throttle } = {
     ...options,
     // Made per render: it is a URL and the provider's fetch settings, read by the store at each request.
     transport: options.transport ?? createHttpTransport({ ...context.transport, api }),
     registry: context.registry,
-    price: options.price ?? ((answer) => findModelPrice(models, answer)),
+    price:
+      options.price ??
+      ((answer) => findModelPrice(queryClient.getQueryData<ModelInfo[]>(modelsQueryKey(api)), answer)),
   };
   const [latest] = useState(() => createLatest(chat));
   useLayoutEffect(() => latest.set(chat));
@@ -70,10 +66,16 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     state = { ...state, ...shown, session: { id, name, path } };
   }
   const { session: info, newSession, switchSession } = state;
-  // Answers that ended before the prices arrived (or were stored without them) get their estimated cost now.
+  // The route's prices (not needed with a `price` or `transport` of one's own), fetched once for the page and
+  // read at the end of each answer; answers that ended before they arrived (or were stored without them) get
+  // their estimated cost when they do. Not a `useQuery`: that would run on every streamed commit.
+  const needsPrices = !options.price && !options.transport;
   useEffect(() => {
-    if (models) store.repriceAnswers();
-  }, [store, models, info.id]);
+    if (!needsPrices) return;
+    void queryClient
+      .prefetchQuery(modelsQueryOptions(api, context.transport))
+      .then(() => store.repriceAnswers());
+  }, [needsPrices, queryClient, api, context.transport, store, info.id]);
   const session = useMemo(() => ({ ...info, newSession, switchSession }), [info, newSession, switchSession]);
   return { ...state, session, store, send };
 }

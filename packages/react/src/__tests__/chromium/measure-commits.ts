@@ -5,9 +5,9 @@
  *   npx tsx --conditions=@helicone-kit/source packages/react/src/__tests__/chromium/measure-commits.ts \
  *     [--tokens 2000] [--tokens-per-second 200,Infinity] [--runs 3]
  *
- * Per run it prints: seconds streaming, React commits and commits per second, animation frames per second (the
- * ceiling for `throttle: 'frame'`), React render time, and Chromium's main-thread script and task time per 1,000
- * tokens (CDP `Performance.getMetrics`: `ScriptDuration`, `TaskDuration`).
+ * Per run it prints: seconds streaming, React commits and commits per second, animation frames and frames per
+ * second (the ceiling for `throttle: 'frame'`), React render time, and Chromium's main-thread script and task
+ * time per 1,000 tokens (CDP `Performance.getMetrics`: `ScriptDuration`, `TaskDuration`).
  */
 import { parseArgs } from 'node:util';
 import { launchChromium } from './launch-chromium';
@@ -44,7 +44,9 @@ try {
     const server = await serveTestPage({ pace: { firstTokenMs: 0, tokensPerSecond } });
     try {
       console.log(`\n${tokens} tokens at ${tokensPerSecond} tokens/s`);
-      console.log('run  seconds  commits  commits/s  frames/s  render ms  script ms/1k tok  task ms/1k tok');
+      console.log(
+        'run  seconds  commits  commits/s  frames  frames/s  render ms  script ms/1k tok  task ms/1k tok',
+      );
       for (let run = 1; run <= runs; run++) {
         const page = await browser.context.newPage();
         await page.goto(
@@ -90,6 +92,7 @@ try {
             seconds.toFixed(2).padStart(8),
             String(sample.commits).padStart(8),
             (sample.commits / seconds).toFixed(1).padStart(10),
+            String(sample.frames).padStart(6),
             (sample.frames / seconds).toFixed(1).padStart(9),
             sample.renderMs.toFixed(1).padStart(10),
             perThousand('ScriptDuration').toFixed(1).padStart(16),
