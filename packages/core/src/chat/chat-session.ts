@@ -172,8 +172,9 @@ export function createChatSession(
     let accepted = false;
 
     // The message answered may be off the shown branch (regenerate, edit or retry of an older branch): the
-    // path to it is shown, so the new answer is seen. Old answers to it (regenerate, retry) give way to the new
-    // one, which is selected when it arrives; none is removed.
+    // path to it is shown, so the new answer is seen. Its old answers (regenerate, retry) stay; the new one is
+    // selected when it arrives. Meanwhile `''` (no child's id) shows the newest, and keeps a merge from choosing;
+    // the old selection comes back when no answer arrives.
     const history = selectPathTo(tree, parentId);
     const previousSelection = selected.get(parentId);
     if (tree.children.has(parentId)) selected.set(parentId, '');
