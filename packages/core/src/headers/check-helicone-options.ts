@@ -3,7 +3,7 @@ import { isRecord } from '../internal/is-record';
 import { describePropertyField } from './describe-property-field';
 import { heliconeFieldValues } from './field-values';
 import { formatRateLimitPolicy } from './format-rate-limit-policy';
-import { HELICONE_PROPERTY_PREFIX } from './header-names';
+import { canonicalHeaderName, HELICONE_PROPERTY_PREFIX } from './header-names';
 import {
   checkAsciiHeaderValue,
   checkPropertyName,
@@ -129,10 +129,10 @@ export function checkHeliconeOptions(options: HeliconeOptions): HeliconeOptions 
   if (options.properties !== undefined) checkProperties(options.properties);
   checkGroups(options);
   const values = heliconeFieldValues(options);
-  for (const field of HELICONE_FIELDS) {
-    const [path, , kind, min, max] = field;
+  for (const [path, kind, min, max] of HELICONE_FIELDS) {
     const value = values[path];
-    if (value !== undefined) checkField(value, { field: path, header: headerOf(field) }, kind, min, max);
+    const header = canonicalHeaderName(headerOf(path));
+    if (value !== undefined) checkField(value, { field: path, header }, kind, min, max);
   }
   const policy = options.rateLimitPolicy;
   return typeof policy === 'string' ? { ...options, rateLimitPolicy: parseRateLimitPolicy(policy) } : options;

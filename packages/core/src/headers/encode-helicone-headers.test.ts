@@ -5,7 +5,7 @@ import { fromHeliconeMetadata } from './from-helicone-metadata';
 import type { HeliconeOptions } from './helicone-options';
 
 describe('encodeHeliconeHeaders (no checks: the route checks what it lets through)', () => {
-  it('writes names, switches, max-age, a policy object and keys as toHeliconeHeaders does', () => {
+  it('writes the headers, switches, max-age, a policy object and keys as toHeliconeHeaders does, names lower-cased', () => {
     expect(
       encodeHeliconeHeaders({
         properties: { App: 'tests', Skipped: undefined as unknown as string },
@@ -18,15 +18,15 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
       }),
     ).toEqual({
       'Helicone-Property-App': 'tests',
-      'Helicone-Session-Id': 's-1',
-      'Helicone-Session-Name': "UTF-8''%C3%9Cberblick",
-      'Helicone-Cache-Enabled': 'true',
-      'Cache-Control': 'max-age=60',
-      'Helicone-Cache-Ignore-Keys': 'a,b',
-      'Helicone-Retry-Num': '3',
-      'Helicone-RateLimit-Policy': '5;w=60;u=cents;s=user',
-      'Helicone-LLM-Security-Enabled': 'true',
-      'Helicone-LLM-Security-Advanced': 'true',
+      'helicone-session-id': 's-1',
+      'helicone-session-name': "UTF-8''%C3%9Cberblick",
+      'helicone-cache-enabled': 'true',
+      'cache-control': 'max-age=60',
+      'helicone-cache-ignore-keys': 'a,b',
+      'helicone-retry-num': '3',
+      'helicone-ratelimit-policy': '5;w=60;u=cents;s=user',
+      'helicone-llm-security-enabled': 'true',
+      'helicone-llm-security-advanced': 'true',
     });
   });
 
@@ -34,14 +34,14 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
     expect(encodeHeliconeHeaders({ cache: { enabled: false, maxAge: 60, seed: 'x' } })).toEqual({});
     expect(encodeHeliconeHeaders({ cache: false, llmSecurity: false, retry: false })).toEqual({});
     expect(encodeHeliconeHeaders({ cache: { read: true, maxAge: 5 } })).toEqual({
-      'Helicone-Cache-Read': 'true',
-      'Cache-Control': 'max-age=5',
+      'helicone-cache-read': 'true',
+      'cache-control': 'max-age=5',
     });
   });
 
   it('sends a policy string as written (the route parses and normalizes it)', () => {
     expect(encodeHeliconeHeaders({ rateLimitPolicy: ' 10;W=60;u=request ' })).toEqual({
-      'Helicone-RateLimit-Policy': '10;W=60;u=request',
+      'helicone-ratelimit-policy': '10;W=60;u=request',
     });
   });
 
@@ -52,10 +52,10 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
       session: { name: 'a\ud800b' },
     });
     expect(headers).toEqual({
-      'Helicone-User-Id': "UTF-8''bob%0D%0AHelicone-Auth%3A%20Bearer%20x",
+      'helicone-user-id': "UTF-8''bob%0D%0AHelicone-Auth%3A%20Bearer%20x",
       'Helicone-Property-Note': "UTF-8''a%00b",
       // A lone surrogate has no UTF-8 form: a malformed encoding, which the route refuses.
-      'Helicone-Session-Name': "UTF-8''%",
+      'helicone-session-name': "UTF-8''%",
     });
     expect(() => new Headers(headers)).not.toThrow();
   });

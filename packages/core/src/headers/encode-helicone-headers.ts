@@ -26,11 +26,12 @@ function encodeField(value: unknown, kind: FieldKind): string | undefined {
 /**
  * `toHeliconeHeaders` without its checks, for a browser talking to the server route, which checks every
  * `Helicone-*` header it lets through (and answers `400` naming the header). It writes what a valid option
- * gives exactly as `toHeliconeHeaders` does (same names, `true` for a switch that is on, `max-age=N`, a
+ * gives exactly as `toHeliconeHeaders` does (the same headers, `true` for a switch that is on, `max-age=N`, a
  * policy object formatted, keys joined with commas, the settings of a switched-off group left out), and anything
  * else as text: never a value `fetch` would refuse or one that could inject a header, since free text that is not
- * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. With two property names that differ only
- * in case, the last one wins once they are set on a `Headers`.
+ * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. The names of the fields are lower-cased
+ * (`toHeliconeHeaders` gives the canonical spellings); a property's is `Helicone-Property-<name>`. With two property
+ * names that differ only in case, the last one wins once they are set on a `Headers`.
  */
 export function encodeHeliconeHeaders(options: HeliconeOptions): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -39,15 +40,12 @@ export function encodeHeliconeHeaders(options: HeliconeOptions): Record<string, 
   }
   const values = heliconeFieldValues(options);
   const written: Record<string, string> = {};
-  for (const [path, , kind] of HELICONE_FIELDS) {
+  for (const [path, kind] of HELICONE_FIELDS) {
     const text = encodeField(values[path], kind);
     if (text !== undefined) written[path] = text;
   }
-  for (const field of HELICONE_FIELDS) {
-    const text = written[field[0]];
-    if (text !== undefined && !isSwitchedOff(field[0], (switchPath) => switchPath in written)) {
-      headers[headerOf(field)] = text;
-    }
+  for (const path in written) {
+    if (!isSwitchedOff(path, (switchPath) => switchPath in written)) headers[headerOf(path)] = written[path]!;
   }
   return headers;
 }

@@ -34,8 +34,8 @@ let fieldsByHeader: Map<string, HeliconeField> | undefined;
 
 /** Lower-cased header name (aliases included) → field; built on first use so that importing costs nothing. */
 function fieldOf(lowerCaseName: string): HeliconeField | undefined {
-  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [headerOf(field).toLowerCase(), field]));
-  return fieldsByHeader.get(unaliasedHeader(lowerCaseName)?.toLowerCase() ?? lowerCaseName);
+  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [headerOf(field[0]), field]));
+  return fieldsByHeader.get(unaliasedHeader(lowerCaseName) ?? lowerCaseName);
 }
 const PROPERTY_PREFIX = 'helicone-property-';
 
@@ -101,7 +101,7 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
 
   const values: Record<string, unknown> = {};
   for (const [field, { header, value }] of found) {
-    const [path, , kind, min = 0, max = 0] = field;
+    const [path, kind, min = 0, max = 0] = field;
     values[path] = readField(value, { field: path, header }, kind, min, max);
   }
   const options: Record<string, unknown> = {};

@@ -1,4 +1,7 @@
-/** Canonical names of the request headers the kit writes (HELICONE.md §2). HTTP names are case-insensitive. */
+/**
+ * Canonical names of the request headers the kit writes (HELICONE.md §2), in the order of `HELICONE_FIELDS`, whose
+ * `headerOf` gives them lower-cased (a test keeps the two equal). HTTP names are case-insensitive.
+ */
 export const HELICONE_REQUEST_HEADERS = {
   userId: 'Helicone-User-Id',
   sessionId: 'Helicone-Session-Id',
@@ -26,6 +29,12 @@ export const HELICONE_REQUEST_HEADERS = {
   llmSecurityAdvanced: 'Helicone-LLM-Security-Advanced',
   tokenLimitExceptionHandler: 'Helicone-Token-Limit-Exception-Handler',
 } as const;
+
+/** The canonical spelling of a header in `HELICONE_REQUEST_HEADERS`, in any casing; any other name as given. */
+export function canonicalHeaderName(name: string): string {
+  const lower = name.toLowerCase();
+  return Object.values(HELICONE_REQUEST_HEADERS).find((known) => known.toLowerCase() === lower) ?? name;
+}
 
 /** `Helicone-Property-<Name>`: the rest of the header name is the property name. */
 export const HELICONE_PROPERTY_PREFIX = 'Helicone-Property-';

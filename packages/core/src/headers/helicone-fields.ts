@@ -1,4 +1,3 @@
-import { HELICONE_REQUEST_HEADERS } from './header-names';
 import {
   MAX_CACHE_BUCKET_SIZE,
   MAX_CACHE_MAX_AGE_SECONDS,
@@ -15,19 +14,8 @@ import {
 export type FieldKind =
   'text' | 'flag' | 'integer' | 'max-age' | 'decimal' | 'uuid' | 'keys' | 'policy' | 'handler';
 
-type HeaderKey = keyof typeof HELICONE_REQUEST_HEADERS;
-
-/**
- * One option, by its path in `HeliconeOptions` (`cache.seed`), and the header it travels in, by its key in
- * `HELICONE_REQUEST_HEADERS`: plain strings, so that a bundle that does not use the table can drop it.
- */
-export type HeliconeField = readonly [
-  path: string,
-  header: HeaderKey,
-  kind: FieldKind,
-  min?: number,
-  max?: number,
-];
+/** One option, by its path in `HeliconeOptions` (`cache.seed`); `headerOf(path)` names its header. */
+export type HeliconeField = readonly [path: string, kind: FieldKind, min?: number, max?: number];
 
 /**
  * Every option of `HeliconeOptions` but the properties, the one table of the codec: `encodeHeliconeHeaders` writes
@@ -35,44 +23,56 @@ export type HeliconeField = readonly [
  * `llmSecurity: true`) are listed in `SWITCHES`.
  */
 export const HELICONE_FIELDS: readonly HeliconeField[] = [
-  ['userId', 'userId', 'text'],
-  ['session.id', 'sessionId', 'text'],
-  ['session.path', 'sessionPath', 'text'],
-  ['session.name', 'sessionName', 'text'],
-  ['promptId', 'promptId', 'text'],
-  ['requestId', 'requestId', 'uuid'],
-  ['cache.enabled', 'cacheEnabled', 'flag'],
-  ['cache.save', 'cacheSave', 'flag'],
-  ['cache.read', 'cacheRead', 'flag'],
-  ['cache.maxAge', 'cacheControl', 'max-age', 0, MAX_CACHE_MAX_AGE_SECONDS],
-  ['cache.bucketMaxSize', 'cacheBucketMaxSize', 'integer', 1, MAX_CACHE_BUCKET_SIZE],
-  ['cache.seed', 'cacheSeed', 'text'],
-  ['cache.ignoreKeys', 'cacheIgnoreKeys', 'keys'],
-  ['retry.enabled', 'retryEnabled', 'flag'],
-  ['retry.num', 'retryNum', 'integer', 0, MAX_RETRY_NUM],
-  ['retry.factor', 'retryFactor', 'decimal'],
-  ['retry.minTimeout', 'retryMinTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
-  ['retry.maxTimeout', 'retryMaxTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
-  ['rateLimitPolicy', 'rateLimitPolicy', 'policy'],
-  ['omitRequest', 'omitRequest', 'flag'],
-  ['omitResponse', 'omitResponse', 'flag'],
-  ['moderations', 'moderationsEnabled', 'flag'],
-  ['llmSecurity.enabled', 'llmSecurityEnabled', 'flag'],
-  ['llmSecurity.advanced', 'llmSecurityAdvanced', 'flag'],
-  ['tokenLimitExceptionHandler', 'tokenLimitExceptionHandler', 'handler'],
+  ['userId', 'text'],
+  ['session.id', 'text'],
+  ['session.path', 'text'],
+  ['session.name', 'text'],
+  ['promptId', 'text'],
+  ['requestId', 'uuid'],
+  ['cache.enabled', 'flag'],
+  ['cache.save', 'flag'],
+  ['cache.read', 'flag'],
+  ['cache.maxAge', 'max-age', 0, MAX_CACHE_MAX_AGE_SECONDS],
+  ['cache.bucketMaxSize', 'integer', 1, MAX_CACHE_BUCKET_SIZE],
+  ['cache.seed', 'text'],
+  ['cache.ignoreKeys', 'keys'],
+  ['retry.enabled', 'flag'],
+  ['retry.num', 'integer', 0, MAX_RETRY_NUM],
+  ['retry.factor', 'decimal'],
+  ['retry.minTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
+  ['retry.maxTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
+  ['rateLimitPolicy', 'policy'],
+  ['omitRequest', 'flag'],
+  ['omitResponse', 'flag'],
+  ['moderations', 'flag'],
+  ['llmSecurity.enabled', 'flag'],
+  ['llmSecurity.advanced', 'flag'],
+  ['tokenLimitExceptionHandler', 'handler'],
 ];
 
-/** Other spellings of a header (lower-cased) and the real one: the seed documentation's, and a legacy one. */
-const HEADER_ALIASES: Readonly<Record<string, HeaderKey>> = {
-  'helicone-rate-limit-policy': 'rateLimitPolicy',
-  'helicone-prompt-security-enabled': 'llmSecurityEnabled',
+/** The headers whose names do not follow from their field's path, lower-cased. */
+const NAMED: Readonly<Record<string, string>> = {
+  'cache.maxAge': 'cache-control',
+  rateLimitPolicy: 'helicone-ratelimit-policy',
+  moderations: 'helicone-moderations-enabled',
 };
 
-/** The real name of a header written another way, or `undefined`. */
-export const unaliasedHeader = (name: string): string | undefined => {
-  const key = HEADER_ALIASES[name.toLowerCase()];
-  return key && HELICONE_REQUEST_HEADERS[key];
+/**
+ * The header of a field, lower-cased (HTTP names are case-insensitive, and `Headers` lower-cases them anyway):
+ * `cache.bucketMaxSize` travels in `helicone-cache-bucket-max-size`. `HELICONE_REQUEST_HEADERS` has the canonical
+ * spellings (a test checks that they are these names).
+ */
+export const headerOf = (path: string): string =>
+  NAMED[path] ?? `helicone-${path.replace(/\.|(?=[A-Z])/g, '-')}`.toLowerCase();
+
+/** Other spellings of a header (lower-cased) and the real one: the seed documentation's, and a legacy one. */
+const HEADER_ALIASES: Readonly<Record<string, string>> = {
+  'helicone-rate-limit-policy': 'helicone-ratelimit-policy',
+  'helicone-prompt-security-enabled': 'helicone-llm-security-enabled',
 };
+
+/** The real name (lower-cased) of a header written another way, or `undefined`. */
+export const unaliasedHeader = (name: string): string | undefined => HEADER_ALIASES[name.toLowerCase()];
 
 /**
  * The switches of each group: its other fields mean nothing to the gateway while none of them is on, and are
@@ -83,8 +83,6 @@ const SWITCHES: Readonly<Record<string, readonly string[]>> = {
   cache: ['cache.enabled', 'cache.save', 'cache.read'],
   llmSecurity: ['llmSecurity.enabled'],
 };
-
-export const headerOf = (field: HeliconeField): string => HELICONE_REQUEST_HEADERS[field[1]];
 
 /** True for a field of a group none of whose switches `isOn`. */
 export function isSwitchedOff(path: string, isOn: (switchPath: string) => boolean): boolean {

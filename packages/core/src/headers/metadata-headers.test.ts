@@ -21,7 +21,7 @@ describe('metadataHeaders', () => {
       'helicone-retry-num': '3',
       'Helicone-Retry-Enabled': 'true',
       'Helicone-Property-Environment': 'production',
-      'Helicone-RateLimit-Policy': '10;w=60;s=user',
+      'helicone-ratelimit-policy': '10;w=60;s=user',
       'Helicone-Cache-Seed': "UTF-8''caf%C3%A9",
       'Cache-Control': 'max-age=60',
     });

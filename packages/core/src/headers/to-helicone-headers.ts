@@ -1,5 +1,6 @@
 import { checkHeliconeOptions } from './check-helicone-options';
 import { encodeHeliconeHeaders } from './encode-helicone-headers';
+import { canonicalHeaderName } from './header-names';
 import type { HeliconeOptions } from './helicone-options';
 
 /**
@@ -13,5 +14,8 @@ import type { HeliconeOptions } from './helicone-options';
  */
 export function toHeliconeHeaders(options: HeliconeOptions): Record<string, string> {
   if (options === undefined || options === null) return {};
-  return encodeHeliconeHeaders(checkHeliconeOptions(options));
+  const headers = encodeHeliconeHeaders(checkHeliconeOptions(options));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [canonicalHeaderName(name), value]),
+  );
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalHeaderName, HELICONE_REQUEST_HEADERS } from './header-names';
+import { headerOf, HELICONE_FIELDS, unaliasedHeader } from './helicone-fields';
+
+describe('the header of each field', () => {
+  it('is, lower-cased, the canonical name of HELICONE_REQUEST_HEADERS: one each, in the same order', () => {
+    expect(HELICONE_FIELDS.map(([path]) => headerOf(path))).toEqual(
+      Object.values(HELICONE_REQUEST_HEADERS).map((name) => name.toLowerCase()),
+    );
+  });
+
+  it('follows from the path, but for the three that do not', () => {
+    expect(headerOf('cache.bucketMaxSize')).toBe('helicone-cache-bucket-max-size');
+    expect(headerOf('llmSecurity.enabled')).toBe('helicone-llm-security-enabled');
+    expect(headerOf('cache.maxAge')).toBe('cache-control');
+    expect(headerOf('rateLimitPolicy')).toBe('helicone-ratelimit-policy');
+    expect(headerOf('moderations')).toBe('helicone-moderations-enabled');
+  });
+
+  it('has its canonical spelling back from canonicalHeaderName; other names stay as given', () => {
+    expect(canonicalHeaderName('helicone-llm-security-enabled')).toBe('Helicone-LLM-Security-Enabled');
+    expect(canonicalHeaderName('CACHE-CONTROL')).toBe('Cache-Control');
+    expect(canonicalHeaderName('helicone-property-App')).toBe('helicone-property-App');
+  });
+
+  it('is what the aliases stand for', () => {
+    expect(unaliasedHeader('Helicone-Rate-Limit-Policy')).toBe(headerOf('rateLimitPolicy'));
+    expect(unaliasedHeader('helicone-prompt-security-enabled')).toBe(headerOf('llmSecurity.enabled'));
+    expect(unaliasedHeader('helicone-ratelimit-policy')).toBeUndefined();
+  });
+});
