@@ -1,11 +1,13 @@
 export { HeliconeKitError } from './errors/helicone-kit-error';
 export { ModelStringError } from './errors/model-string-error';
 export { GatewayError } from './errors/gateway-error';
+export { gatewayErrorJson } from './errors/gateway-error-json';
 export { gatewayErrorResponse } from './errors/gateway-error-response';
 export { parseGatewayError } from './errors/parse-gateway-error';
 export { readGatewayError } from './errors/read-gateway-error';
 export { readRouteError } from './errors/read-route-error';
-export type { GatewayErrorJson, GatewayErrorOptions } from './errors/gateway-error';
+export type { GatewayErrorOptions } from './errors/gateway-error';
+export type { GatewayErrorJson } from './errors/gateway-error-json';
 export { HeaderValueError } from './errors/header-value-error';
 export {
   formatRateLimitPolicy,

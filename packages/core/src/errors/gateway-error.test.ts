@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureBytes } from '../__tests__/fixtures';
 import { GatewayError } from './gateway-error';
+import { gatewayErrorJson } from './gateway-error-json';
 import { gatewayErrorResponse } from './gateway-error-response';
 import { HeliconeKitError } from './helicone-kit-error';
 import { ModelStringError } from './model-string-error';
@@ -123,7 +124,7 @@ describe('readGatewayError', () => {
       requestId: undefined,
       isRetryable: false,
     });
-    expect(error.toJSON()).toEqual({
+    expect(gatewayErrorJson(error)).toEqual({
       error: {
         message: 'The model `this-model-does-not-exist` does not exist or you do not have access to it.',
         type: 'invalid_request_error',
@@ -182,7 +183,7 @@ describe('readGatewayError', () => {
       code: undefined,
       type: undefined,
     });
-    expect(error.toJSON()).toEqual({
+    expect(gatewayErrorJson(error)).toEqual({
       error: {
         message: "Variable 'count' is 'number' but got 'abc'",
         type: 'invalid_request_error',
@@ -227,7 +228,7 @@ describe('readGatewayError', () => {
       new Response(`${text}\n`, { status, headers: { 'content-type': 'text/plain' } }),
     );
     expect(error).toMatchObject({ status, message: text, code: undefined, isRetryable: false });
-    expect(error.toJSON()).toEqual({ error: { message: text, type, code: null, param: null } });
+    expect(gatewayErrorJson(error)).toEqual({ error: { message: text, type, code: null, param: null } });
   });
 
   it('gives a generic message for an empty, HTML, broken-JSON or unknown-JSON body', async () => {
@@ -355,14 +356,14 @@ describe('GatewayError', () => {
     expect(GatewayError.isInstance(fromAnotherCopy)).toBe(true);
   });
 
-  it('serializes to the OpenAI error shape', () => {
+  it('is written in the OpenAI error shape by gatewayErrorJson', () => {
     const error = new GatewayError({
       status: 503,
       message: 'Provider unavailable',
       code: 'request_failed',
       param: 'model',
     });
-    expect(JSON.parse(JSON.stringify(error))).toEqual({
+    expect(gatewayErrorJson(error)).toEqual({
       error: {
         message: 'Provider unavailable',
         type: 'server_error',
@@ -370,7 +371,7 @@ describe('GatewayError', () => {
         param: 'model',
       },
     });
-    expect(new GatewayError({ status: 429 }).toJSON().error.type).toBe('rate_limit_error');
+    expect(gatewayErrorJson(new GatewayError({ status: 429 })).error.type).toBe('rate_limit_error');
   });
 });
 

@@ -25,27 +25,11 @@ export type GatewayErrorOptions = {
   cause?: unknown;
 };
 
-/** The OpenAI error shape `toJSON()` gives, which the server route returns and the client reads back. */
-export type GatewayErrorJson = {
-  error: { message: string; type: string; code: string | null; param: string | null };
-};
-
-/** OpenAI's error types by status: the `openai` SDK and most clients branch on these. */
-function defaultType(status: number): string {
-  if (status === 401) return 'authentication_error';
-  if (status === 403) return 'permission_error';
-  if (status === 404) return 'not_found_error';
-  if (status === 429) return 'rate_limit_error';
-  if (status >= 400 && status < 500) return 'invalid_request_error';
-  if (status >= 500) return 'server_error';
-  return 'api_error';
-}
-
 /**
  * An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. Made by
  * `readGatewayError(response)` / `parseGatewayError(status, body, headers)` (every shape), `readRouteError(response)`
  * (the server route's answer, in the browser), or `new GatewayError(options)`; `gatewayErrorResponse(error)` turns
- * one into the route's answer. Everything but the class itself lives in functions, so a bundle carries only what it
+ * one into the route's answer, `gatewayErrorJson(error)` into its body. Everything but the class itself lives in functions, so a bundle carries only what it
  * uses.
  */
 export class GatewayError extends HeliconeKitError {
@@ -82,18 +66,6 @@ export class GatewayError extends HeliconeKitError {
   /** 408, 409, 429 and every 5xx: worth trying again (after `retryAfterMs` when known). */
   get isRetryable(): boolean {
     return this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
-  }
-
-  /** The OpenAI error shape; `type` falls back to one chosen from the status. */
-  toJSON(): GatewayErrorJson {
-    return {
-      error: {
-        message: this.message,
-        type: this.type ?? defaultType(this.status),
-        code: this.code ?? null,
-        param: this.param ?? null,
-      },
-    };
   }
 
   static override isInstance(error: unknown): error is GatewayError {

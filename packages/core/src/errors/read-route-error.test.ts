@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from './gateway-error';
+import { gatewayErrorJson } from './gateway-error-json';
 import { readRouteError } from './read-route-error';
 
 const routeError = (status: number, error: unknown, headers: Record<string, string> = {}) =>
@@ -52,7 +53,7 @@ describe("readRouteError: the server route's error answer, in the browser", () =
         'Request failed with status 500.',
       );
     }
-    expect((await readRouteError(routeError(400, { message: 42, code: 7 }))).toJSON()).toEqual({
+    expect(gatewayErrorJson(await readRouteError(routeError(400, { message: 42, code: 7 })))).toEqual({
       error: {
         message: 'Request failed with status 400.',
         type: 'invalid_request_error',

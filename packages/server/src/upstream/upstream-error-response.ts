@@ -1,4 +1,4 @@
-import { readGatewayError } from '@helicone-kit/core';
+import { gatewayErrorJson, readGatewayError } from '@helicone-kit/core';
 import { errorResponse } from '../responses/error-response';
 import type { Redact } from '../secrets/redactor';
 
@@ -21,7 +21,7 @@ export async function upstreamErrorResponse(
   redact: Redact,
 ): Promise<Response> {
   const error = await readGatewayError(upstream, { redact });
-  const { error: body } = error.toJSON();
+  const { error: body } = gatewayErrorJson(error);
   // The upstream's own Retry-After gives way to the wait computed here (none, when nothing said one).
   headers.delete('Retry-After');
   headers.delete('X-Accel-Buffering');
