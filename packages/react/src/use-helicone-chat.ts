@@ -54,18 +54,24 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     store.getState().switchSession(sessionId);
   }, [store, applied, sessionId]);
 
-  const model = options.model;
+  const modelProp = options.model;
   useEffect(() => {
-    if (model !== undefined && model !== store.getState().model) store.getState().setModel(model);
-  }, [store, model]);
+    if (modelProp !== undefined && modelProp !== store.getState().model) store.getState().setModel(modelProp);
+  }, [store, modelProp]);
 
-  let state = useSyncExternalStore(gate.subscribe, gate.getSnapshot, gate.getServerSnapshot);
-  if (sessionId !== undefined && sessionId !== applied.get() && sessionId !== state.session.id) {
-    const init = { name: options.session?.name, warnings: () => latest.get().onWarning };
-    const { id, name, path, ...shown } = store.registry.peek(sessionId, init).store.getState();
-    state = { ...state, ...shown, session: { id, name, path } };
-  }
-  const { session: info, newSession, switchSession } = state;
+  const state = useSyncExternalStore(gate.subscribe, gate.getSnapshot, gate.getServerSnapshot);
+  const peeked =
+    sessionId !== undefined &&
+    sessionId !== applied.get() &&
+    sessionId !== state.session.id &&
+    store.registry
+      .peek(sessionId, { name: options.session?.name, warnings: () => latest.get().onWarning })
+      .store.getState();
+  // Named one by one: the result carries exactly its documented keys (a stored state may leave `error` out).
+  const { messages, status, error, retryAt, draft, branches, totals } = peeked || state;
+  const { id, name, path } = peeked || state.session;
+  const { setDraft, stop, regenerate, edit, retry, addToolResult, selectBranch, model, setModel } = state;
+  const { newSession, switchSession } = state;
   // The route's prices (not needed with a `price` or `transport` of one's own), fetched once for the page and
   // read at the end of each answer; answers that ended before they arrived (or were stored without them) get
   // their estimated cost when they do. Not a `useQuery`: that would run on every streamed commit.
@@ -75,7 +81,30 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     void queryClient
       .prefetchQuery(modelsQueryOptions(api, context.transport))
       .then(() => store.repriceAnswers());
-  }, [needsPrices, queryClient, api, context.transport, store, info.id]);
-  const session = useMemo(() => ({ ...info, newSession, switchSession }), [info, newSession, switchSession]);
-  return { ...state, session, store, send };
+  }, [needsPrices, queryClient, api, context.transport, store, id]);
+  const session = useMemo(
+    () => ({ id, name, path, newSession, switchSession }),
+    [id, name, path, newSession, switchSession],
+  );
+  return {
+    messages,
+    status,
+    error,
+    retryAt,
+    draft,
+    setDraft,
+    send,
+    stop,
+    regenerate,
+    edit,
+    retry,
+    addToolResult,
+    branches,
+    selectBranch,
+    model,
+    setModel,
+    session,
+    totals,
+    store,
+  };
 }
