@@ -78,10 +78,11 @@ export function buildChatRequest(input: BuildChatRequestInput): {
   }
   const prompt = options.prompt;
   if (prompt) {
+    // Undefined fields are left out of the JSON.
     body.prompt_id = prompt.id;
-    if (prompt.inputs !== undefined) body.inputs = prompt.inputs;
-    if (prompt.environment !== undefined) body.environment = prompt.environment;
-    if (prompt.versionId !== undefined) body.version_id = prompt.versionId;
+    body.inputs = prompt.inputs;
+    body.environment = prompt.environment;
+    body.version_id = prompt.versionId;
   }
   const request: ChatTransportRequest = { body, helicone, signal: input.signal };
   if (options.metadata) request.headers = metadataHeaders(options.metadata);

@@ -1,6 +1,14 @@
 import type { ChatRequestContentPart, ChatRequestMessage } from '../transport/chat-transport';
 import { hasResult } from './tool-output';
-import type { ChatMessage } from './types';
+import type { ChatMessage, ChatMessagePart } from './types';
+
+/** A user part as an OpenAI content part (`detail` left undefined when not set, so JSON leaves it out). */
+const contentPart = (part: ChatMessagePart): ChatRequestContentPart[] =>
+  part.type === 'text'
+    ? [{ type: 'text', text: part.text }]
+    : part.type === 'image'
+      ? [{ type: 'image_url', image_url: { url: part.url, detail: part.detail } }]
+      : [];
 
 /**
  * The OpenAI messages for a branch of the conversation. User images become `image_url` parts; reasoning stays
@@ -12,34 +20,23 @@ export function buildRequestMessages(path: readonly ChatMessage[]): ChatRequestM
     const text = parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
     if (role === 'system') return [{ role, content: text }];
     if (role === 'user') {
-      const content = parts.flatMap((part): ChatRequestContentPart[] =>
-        part.type === 'text'
-          ? [{ type: 'text', text: part.text }]
-          : part.type === 'image'
-            ? [
-                {
-                  type: 'image_url',
-                  image_url: { url: part.url, ...(part.detail && { detail: part.detail }) },
-                },
-              ]
-            : [],
-      );
-      return [{ role, content: parts.some((part) => part.type === 'image') ? content : text }];
+      return [
+        { role, content: parts.some((part) => part.type === 'image') ? parts.flatMap(contentPart) : text },
+      ];
     }
     const answered = parts.filter(hasResult);
     if (!text && answered.length === 0) return [];
+    // Without tool calls the text is not empty here; with them and no text, OpenAI wants `content: null`.
+    const message: ChatRequestMessage = { role, content: text || null };
+    if (answered.length > 0) {
+      message.tool_calls = answered.map((part) => ({
+        id: part.toolCallId,
+        type: 'function',
+        function: { name: part.toolName, arguments: part.arguments },
+      }));
+    }
     return [
-      answered.length > 0
-        ? {
-            role,
-            content: text || null,
-            tool_calls: answered.map((part) => ({
-              id: part.toolCallId,
-              type: 'function',
-              function: { name: part.toolName, arguments: part.arguments },
-            })),
-          }
-        : { role, content: text },
+      message,
       ...answered.map((part): ChatRequestMessage => ({
         role: 'tool',
         tool_call_id: part.toolCallId,
