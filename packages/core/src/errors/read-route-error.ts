@@ -3,13 +3,7 @@ import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** A header that holds a plain non-negative number, as that number. */
-function numberHeader(headers: Headers, name: string): number | undefined {
-  const value = headers.get(name)?.trim();
-  return value !== undefined && DECIMAL.test(value) ? Number(value) : undefined;
-}
+const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
 
 /**
  * Reads an error answer of the server route, in the browser. The route answers every error in one form (the one
@@ -22,30 +16,32 @@ function numberHeader(headers: Headers, name: string): number | undefined {
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
   const { headers } = response;
-  let body = '';
   let cause: unknown;
+  const body = await response.text().catch((failure: unknown) => {
+    cause = failure;
+    return '';
+  });
   let error: Record<string, unknown> = {};
   try {
-    body = await response.text();
-  } catch (failure) {
-    cause = failure;
-  }
-  try {
-    const json: unknown = JSON.parse(body);
-    if (isRecord(json) && isRecord(json.error)) error = json.error;
+    const json = JSON.parse(body) as { error?: unknown } | null;
+    if (isRecord(json?.error)) error = json.error;
   } catch {
     // Not JSON: the generic message, the text in `body`.
   }
-  const seconds = numberHeader(headers, 'retry-after');
-  const wait =
-    numberHeader(headers, 'retry-after-ms') ?? (seconds === undefined ? undefined : seconds * 1000);
+  /** A header that holds a plain non-negative number, in milliseconds (at most a day). */
+  const wait = (name: string, scale: number) => {
+    const value = headers.get(name)?.trim();
+    return value && DECIMAL.test(value)
+      ? Math.min(Math.round(Number(value) * scale), MAX_RETRY_AFTER_MS)
+      : undefined;
+  };
   return new GatewayError({
     status: response.status,
     message: text(error.message),
     type: text(error.type),
     code: text(error.code),
     param: text(error.param),
-    retryAfterMs: wait === undefined ? undefined : Math.min(Math.round(wait), MAX_RETRY_AFTER_MS),
+    retryAfterMs: wait('retry-after-ms', 1) ?? wait('retry-after', 1000),
     requestId: text(headers.get('helicone-id')),
     body,
     cause,
