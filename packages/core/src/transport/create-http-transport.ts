@@ -31,36 +31,47 @@ export type HttpTransportOptions = {
 export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
   const url = `${options.api.replace(/\/+$/, '')}/chat/completions`;
 
-  async function* send(request: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
-    const headers = new Headers(extra);
-    const helicone = { ...request.headers, ...encodeHeliconeHeaders(request.helicone) };
-    for (const [name, value] of Object.entries(helicone)) headers.set(name, value);
-    headers.set('content-type', 'application/json');
-    headers.set('accept', request.body.stream ? 'text/event-stream' : 'application/json');
-    const fetchFunction = options.fetch ?? globalThis.fetch;
-    const response = await fetchFunction(url, {
+  async function* send({
+    body,
+    signal,
+    ...request
+  }: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
+    const headers = new Headers(
+      typeof options.headers === 'function' ? await options.headers() : options.headers,
+    );
+    const sent = {
+      ...request.headers,
+      ...encodeHeliconeHeaders(request.helicone),
+      'content-type': 'application/json',
+      accept: body.stream ? 'text/event-stream' : 'application/json',
+    };
+    for (const [name, value] of Object.entries(sent)) headers.set(name, value);
+    const response = await (options.fetch ?? globalThis.fetch)(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify(request.body),
-      signal: request.signal,
+      body: JSON.stringify(body),
+      signal,
       credentials: options.credentials ?? 'same-origin',
     });
     if (!response.ok) throw await readRouteError(response);
     yield { type: 'response', response: readAnswerInfo((name) => response.headers.get(name) || undefined) };
-    // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
-    const isEventStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
     let text: string;
     try {
-      if (isEventStream && response.body) {
-        for await (const chunk of parseChatCompletionStream(response.body, { signal: request.signal })) {
+      // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
+      if (response.headers.get('content-type')?.includes('text/event-stream') && response.body) {
+        for await (const chunk of parseChatCompletionStream(response.body, { signal })) {
           yield { type: 'chunk', chunk };
         }
         return;
       }
       text = await response.text();
     } catch (error) {
-      throw request.signal.aborted || HeliconeKitError.isInstance(error) ? error : connectionCut(error);
+      if (signal.aborted || HeliconeKitError.isInstance(error)) throw error;
+      throw new StreamError({
+        message: `The connection was cut before the answer ended (${error instanceof Error ? error.message : String(error)}).`,
+        type: 'connection_cut',
+        cause: error,
+      });
     }
     // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
     const completion: unknown = JSON.parse(text);
@@ -71,13 +82,4 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
   }
 
   return { send };
-}
-
-function connectionCut(cause: unknown): StreamError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new StreamError({
-    message: `The connection was cut before the answer ended (${detail}).`,
-    type: 'connection_cut',
-    cause,
-  });
 }
