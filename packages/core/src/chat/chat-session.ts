@@ -8,7 +8,7 @@ import type { ChatTransportEvent } from '../transport/chat-transport';
 import { describeError, toChatUsage, toError, withCost } from './answer-metadata';
 import { applyChoice } from './apply-choice';
 import { buildChatRequest } from './build-chat-request';
-import type { ChatOptions, ChatTurn } from './chat-options';
+import type { ChatOptions, ChatToolCall, ChatTurn } from './chat-options';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
 import { mergeTrees } from './merge-trees';
@@ -23,7 +23,7 @@ import {
 } from './message-tree';
 import { computeTotals } from './totals';
 import { hasResult } from './tool-output';
-import type { AssistantMessage, BranchInfo, ChatMessage, ImagePart, ToolCallPart } from './types';
+import type { AssistantMessage, BranchInfo, ChatMessage, ChatMessagePart, ToolCallPart } from './types';
 import { userParts, type SendInput } from './user-parts';
 
 /** What a session needs from the store that calls it: the latest options and model, read at each use. */
@@ -43,10 +43,10 @@ export type LoadedSession = {
 /** Where a session saves itself. */
 export type SessionStorage = {
   /**
-   * Saves the session after merging in what another tab stored meanwhile (trees only grow, so nothing either tab
-   * added is overwritten). Returns whether that merge changed `tree`.
+   * Saves the session after merging into `tree` what another tab stored meanwhile (trees only grow, so nothing
+   * either tab added is overwritten).
    */
-  save(id: string, session: { name?: string | undefined; createdAt: number; tree: MessageTree }): boolean;
+  save(id: string, session: { name?: string | undefined; createdAt: number; tree: MessageTree }): void;
   saveDraft(id: string, draft: string): void;
 };
 
@@ -78,9 +78,29 @@ export type ChatSession = {
   takeStored(stored: { name?: string | undefined; tree: MessageTree }): void;
 };
 
+/** A message to add: everything but the id and time it gets. */
+type NewMessage = ChatMessage extends infer Message
+  ? Message extends ChatMessage
+    ? Omit<Message, 'id' | 'createdAt'>
+    : never
+  : never;
+
 const refuse = (action: string, reason: ChatActionErrorReason, detail = ''): never => {
   throw new ChatActionError(action, reason, detail);
 };
+
+/** Where the message that ends `path` stands: its turn (user messages so far) and the tool steps taken since. */
+function turnAt(path: readonly ChatMessage[]) {
+  let index = 0;
+  let step = 0;
+  for (const { role } of path) {
+    if (role === 'user') {
+      index += 1;
+      step = 0;
+    } else if (role === 'assistant') step += 1;
+  }
+  return { index, step };
+}
 
 export function createChatSession(
   id: string,
@@ -91,8 +111,8 @@ export function createChatSession(
   const { nodes, selected } = tree;
   /** What `stop()` does while a request or client-side tools run (busy); `undefined` when idle. */
   let active: (() => void) | undefined;
-  /** The request that failed, for `retry()`: the message it answered and its tool step. */
-  let failed: [parentId: string, step: number] | undefined;
+  /** The message the request that failed answered, for `retry()`. */
+  let failed: string | undefined;
   /**
    * The text `send()` took from the draft, until its turn has an answer. The draft is cleared when the route
    * accepts the request (its first event) and given back when the turn ends with no answer, so nothing typed is
@@ -114,33 +134,35 @@ export function createChatSession(
   const setState = store.setState;
 
   /** After a change of structure (a new message, another branch): the path, branches and totals are rebuilt. */
-  const refresh = (extra?: Partial<ChatSessionState> | false) =>
+  const refresh = (extra?: Partial<ChatSessionState>) =>
     setState({ ...selectedPath(tree), totals: computeTotals(nodes.values()), ...extra });
   refresh();
 
-  const persist = () => persistence.save(id, { name: state().name, createdAt, tree }) && refresh();
+  /** Saves (taking in what another tab stored meanwhile), then refreshes with `extra`. */
+  const persist = (extra?: Partial<ChatSessionState>) => {
+    persistence.save(id, { name: state().name, createdAt, tree });
+    refresh(extra);
+  };
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
-  const replace = (message: ChatMessage, extra?: Partial<ChatSessionState> | false) => {
+  const replace = (message: ChatMessage) => {
     nodes.set(message.id, message);
-    const messages = state().messages.slice();
-    const index = messages.findLastIndex((shown) => shown.id === message.id);
-    if (index < 0) return extra && setState(extra);
-    messages[index] = message;
-    setState({ messages, ...extra });
+    setState({ messages: state().messages.map((shown) => (shown.id === message.id ? message : shown)) });
+  };
+
+  /**
+   * Adds a message (new id and time) and shows the path to it; refused when it has no parts. Returns its id.
+   */
+  const addShown = (action: string, fields: NewMessage) => {
+    const message = { ...fields, id: createId(), createdAt: Date.now() } as ChatMessage;
+    if (message.parts.length === 0) refuse(action, 'empty-message');
+    addMessage(tree, message);
+    selectPathTo(tree, message.id);
+    persist();
+    return message.id;
   };
 
   const refuseIfBusy = (action: string) => active && refuse(action, 'busy', 'a request is running');
-
-  /** Answers since the last user message, up to `messageId`: the tool steps already taken in this turn. */
-  const stepsTo = (messageId: string) => {
-    let steps = 0;
-    for (const { role } of pathTo(tree, messageId)) {
-      if (role === 'user') steps = 0;
-      else if (role === 'assistant') steps += 1;
-    }
-    return steps;
-  };
 
   /** Calls `onFinish` with the answer that ended and how. */
   const finish = (
@@ -152,8 +174,8 @@ export function createChatSession(
   ) =>
     context.options().onFinish?.({ message, messages: state().messages, stopped, error, toolStepsExhausted });
 
-  /** Asks for an answer to `parentId` and streams it in; `kind` and `step` are the turn's (`ChatTurn`). */
-  async function run(context: ChatContext, parentId: string, kind: ChatTurn['kind'], step: number) {
+  /** Asks for an answer to `parentId` and streams it in. */
+  async function run(context: ChatContext, parentId: string, kind: ChatTurn['kind']) {
     const options = context.options();
     const requestedModel = context.model();
     const controller = new AbortController();
@@ -169,30 +191,16 @@ export function createChatSession(
     let firstTokenAt: number | undefined;
     let events: AsyncIterator<ChatTransportEvent> | undefined;
     let error: Error | undefined;
-    let accepted = false;
 
     // The message answered may be off the shown branch (regenerate, edit or retry of an older branch): the
     // path to it is shown, so the new answer is seen. Its old answers (regenerate, retry) stay; the new one is
-    // selected when it arrives. Meanwhile `''` (no child's id) shows the newest, and keeps a merge from choosing;
-    // the old selection comes back when no answer arrives.
+    // selected when it arrives.
     const history = selectPathTo(tree, parentId);
-    const previousSelection = selected.get(parentId);
-    if (tree.children.has(parentId)) selected.set(parentId, '');
-
-    const metadataOf = (choiceIndex: number) => {
-      const cache = response?.cache?.status;
-      return {
-        requestedModel,
-        requestId: response?.requestId,
-        provider: response?.provider,
-        cacheHit: cache && cache === 'HIT',
-        choiceIndex: (options.n ?? 0) > 1 ? choiceIndex : undefined,
-      };
-    };
 
     /** Folds a choice into its answer, which is created (a new sibling under the parent) on its first chunk. */
     const take = (live: MutableChoice, settled: boolean) => {
       const known = messageIds.get(live.index);
+      const cache = response?.cache?.status;
       const previous = known
         ? (nodes.get(known) as AssistantMessage)
         : ({
@@ -202,16 +210,22 @@ export function createChatSession(
             createdAt: Date.now(),
             parts: [],
             state: 'streaming',
-            metadata: metadataOf(live.index),
+            // The transport's `response` event comes first: what it says is known from the first chunk on.
+            metadata: {
+              requestedModel,
+              requestId: response?.requestId,
+              provider: response?.provider,
+              cacheHit: cache && cache === 'HIT',
+              choiceIndex: (options.n ?? 0) > 1 ? live.index : undefined,
+            },
           } as const);
       const next = applyChoice(previous, live, settled);
       if (!firstTokenAt && (settled || next.parts.length > 0)) firstTokenAt = Date.now();
-      const streaming = state().status !== 'streaming' && { status: 'streaming' as const };
-      if (known) return (next !== previous || streaming) && replace(next, streaming);
+      if (known) return next !== previous && replace(next);
       messageIds.set(live.index, next.id);
       // The first choice to arrive is shown; choice 0 takes over if it comes later.
       addMessage(tree, next, messageIds.size === 1 || live.index === 0);
-      refresh(streaming);
+      refresh();
     };
 
     /** Ends the request: settles its answers, sets status, persists. Returns the answer shown. */
@@ -226,7 +240,7 @@ export function createChatSession(
           state: 'done',
           metadata: withCost(
             {
-              ...metadataOf(choiceIndex),
+              ...previous.metadata,
               model: response?.model ?? model,
               // One request, one usage: it sits on the first answer.
               usage: !shown && usage ? toChatUsage(usage) : undefined,
@@ -242,22 +256,17 @@ export function createChatSession(
         nodes.set(messageId, message);
         if (!shown || selected.get(parentId) === messageId) shown = message;
       }
-      if (messageIds.size === 0 && selected.get(parentId) === '') {
-        if (previousSelection) selected.set(parentId, previousSelection);
-        else selected.delete(parentId);
-      }
       active = undefined;
-      failed = error ? [parentId, step] : undefined;
-      if (draft && (messageIds.size > 0 || !(error || stopped))) sentDraft = undefined;
+      failed = error && parentId;
+      if (draft && (shown || !(error || stopped))) sentDraft = undefined;
       else if (draft && !state().draft) setDraft(draft.text);
       // A 429 (a `GatewayError`) may say when to retry.
       const retryAfter = (error as GatewayError | undefined)?.retryAfterMs;
-      refresh({
+      persist({
         status: error ? 'error' : 'ready',
         error,
         retryAt: retryAfter! >= 0 ? now + retryAfter! : undefined,
       });
-      persist();
       return shown;
     };
 
@@ -273,7 +282,7 @@ export function createChatSession(
         options,
         model: requestedModel,
         session: { id, name: state().name },
-        turn: { sessionId: id, index: history.filter(({ role }) => role === 'user').length, step, kind },
+        turn: { sessionId: id, ...turnAt(history), kind },
         history,
         signal,
       });
@@ -285,8 +294,11 @@ export function createChatSession(
       });
       for (let next; !(next = await Promise.race([events.next(), aborted])).done && !signal.aborted;) {
         const event = next.value;
-        if (!accepted && draft?.text === state().draft) setDraft('');
-        accepted = true;
+        if (state().status !== 'streaming') {
+          // The route accepted the request (its first event): the answer is on its way.
+          if (draft?.text === state().draft) setDraft('');
+          setState({ status: 'streaming' });
+        }
         if (event.type === 'response') {
           response = event.response;
           continue;
@@ -327,25 +339,20 @@ export function createChatSession(
     if (answerEnded && waiting.length > 0 && onToolCall) {
       active = () => (stopped = true);
       setState({ status: 'submitted' });
-      try {
-        await Promise.all(
-          waiting.map(async ({ toolCallId, toolName, input, arguments: args }) => {
-            try {
-              const output = await onToolCall({
-                toolCall: { toolCallId, toolName, input, arguments: args },
-                message,
-              });
-              if (output !== undefined) setToolResult(toolCallId, { state: 'output-available', output });
-            } catch (caught) {
-              setToolResult(toolCallId, { state: 'output-error', errorText: toError(caught).message });
-            }
-          }),
-        );
-      } finally {
-        active = undefined;
-      }
-      setState({ status: 'ready' });
-      persist();
+      // Each call settles on its own (a throw is its error result), so this never rejects.
+      await Promise.all(
+        waiting.map(async ({ type: _type, state: _state, ...toolCall }) => {
+          try {
+            const output = await onToolCall({ toolCall: toolCall as ChatToolCall, message });
+            if (output !== undefined)
+              setToolResult(toolCall.toolCallId, { state: 'output-available', output });
+          } catch (caught) {
+            setToolResult(toolCall.toolCallId, { state: 'output-error', errorText: toError(caught).message });
+          }
+        }),
+      );
+      active = undefined;
+      persist({ status: 'ready' });
     }
     const answered = nodes.get(message.id) as AssistantMessage;
     const ready =
@@ -354,44 +361,22 @@ export function createChatSession(
       calls.length > 0 &&
       answered.parts.every((part) => part.type !== 'tool-call' || hasResult(part)) &&
       state().messages.at(-1)?.id === message.id;
-    const step = stepsTo(message.id);
-    const exhausted = ready && step > maxToolSteps;
+    const exhausted = ready && turnAt(pathTo(tree, message.id)).step > maxToolSteps;
     if (answerEnded) finish(context, answered, undefined, stopped, exhausted);
-    if (ready && !exhausted) await run(context, message.id, 'tool-step', step);
+    if (ready && !exhausted) await run(context, message.id, 'tool-step');
   }
 
-  /** Sets a tool call's result, in the answer holding it: on the shown branch first (ids are unique per request only). */
+  /** Sets a tool call's result, in the answer holding it: a shown one first (ids are unique per request only). */
   function setToolResult(toolCallId: string, result: Partial<ToolCallPart>) {
-    const holds = (message: ChatMessage): message is AssistantMessage =>
-      message.parts.some((part) => part.type === 'tool-call' && part.toolCallId === toolCallId);
+    const isCall = (part: ChatMessagePart) => part.type === 'tool-call' && part.toolCallId === toolCallId;
     const message =
-      state().messages.findLast(holds) ??
-      [...nodes.values()].findLast(holds) ??
+      [...nodes.values(), ...state().messages].findLast((candidate) => candidate.parts.some(isCall)) ??
       refuse('addToolResult', 'unknown-tool-call', toolCallId);
-    const parts = message.parts.map((part) =>
-      part.type === 'tool-call' && part.toolCallId === toolCallId ? { ...part, ...result } : part,
-    );
-    replace({ ...message, parts });
-    return message;
-  }
-
-  /** Adds a user message (its text and images) under `parentId` and shows it; refused when it would be empty. */
-  function addUserMessage(action: string, parentId: string | null, input: Exclude<SendInput, string>) {
-    const parts = userParts(input);
-    if (parts.length === 0) refuse(action, 'empty-message');
-    const { properties } = input;
-    const message: ChatMessage = {
-      id: createId(),
-      parentId,
-      role: 'user',
-      createdAt: Date.now(),
-      parts,
-      properties: properties && Object.keys(properties).length > 0 ? properties : undefined,
-    };
-    addMessage(tree, message, true);
-    refresh();
-    persist();
-    return message.id;
+    replace({
+      ...message,
+      parts: message.parts.map((part) => (isCall(part) ? ({ ...part, ...result } as ToolCallPart) : part)),
+    });
+    return message as AssistantMessage;
   }
 
   function setName(name: string) {
@@ -414,13 +399,16 @@ export function createChatSession(
     async send(context, input) {
       refuseIfBusy('send');
       const { draft, messages } = state();
-      const messageId = addUserMessage(
-        'send',
-        messages.at(-1)?.id ?? null,
-        typeof input === 'string' ? { content: input } : (input ?? { content: draft }),
-      );
+      const { properties, ...content } =
+        typeof input === 'string' ? { content: input } : (input ?? { content: draft });
+      const messageId = addShown('send', {
+        parentId: messages.at(-1)?.id ?? null,
+        role: 'user',
+        parts: userParts(content),
+        properties: properties && Object.keys(properties).length > 0 ? properties : undefined,
+      });
       sentDraft = input === undefined ? { messageId, text: draft } : undefined;
-      await run(context, messageId, 'send', 0);
+      await run(context, messageId, 'send');
     },
 
     stop: () => active?.(),
@@ -430,24 +418,20 @@ export function createChatSession(
       const target = messageId === undefined ? state().messages.at(-1) : nodes.get(messageId);
       const parentId = target?.role === 'assistant' ? target.parentId : target?.id;
       if (!parentId) return refuse('regenerate', 'unknown-message', String(messageId));
-      await run(context, parentId, 'regenerate', stepsTo(parentId));
+      await run(context, parentId, 'regenerate');
     },
 
     async edit(context, messageId, content) {
       refuseIfBusy('edit');
       const original = nodes.get(messageId) ?? refuse('edit', 'unknown-message', messageId);
-      const otherParts = original.parts.filter((part) => part.type !== 'text');
-      if (original.role === 'user') {
-        const images = otherParts as ImagePart[];
-        const userId = addUserMessage('edit', original.parentId, { ...original, content, images });
-        return run(context, userId, 'edit', 0);
-      }
-      // An answer or a system message: a sibling with the new text, written by hand (no reasoning, no usage).
-      const copy = {
+      // A sibling with the new text and the same images or tool calls. An answer's is written by hand: no
+      // reasoning, no usage.
+      const copyId = addShown('edit', {
         ...original,
-        id: createId(),
-        createdAt: Date.now(),
-        parts: [{ type: 'text', text: content }, ...otherParts.filter((part) => part.type !== 'reasoning')],
+        parts: [
+          ...(content.trim() ? [{ type: 'text', text: content } as const] : []),
+          ...original.parts.filter((part) => part.type !== 'text' && part.type !== 'reasoning'),
+        ],
         ...(original.role === 'assistant' && {
           state: 'done',
           metadata: {
@@ -456,19 +440,15 @@ export function createChatSession(
             edited: true,
           },
         }),
-      } as ChatMessage;
-      addMessage(tree, copy);
-      selectPathTo(tree, copy.id);
-      refresh();
-      persist();
+      });
+      if (original.role === 'user') await run(context, copyId, 'edit');
     },
 
     async retry(context) {
       refuseIfBusy('retry');
-      if (state().status !== 'error' || !failed || !nodes.has(failed[0])) {
+      if (state().status !== 'error' || !failed || !nodes.has(failed))
         return refuse('retry', 'nothing-to-retry');
-      }
-      await run(context, failed[0], 'retry', failed[1]);
+      await run(context, failed, 'retry');
     },
 
     async addToolResult(context, toolCallId, output) {
@@ -483,7 +463,6 @@ export function createChatSession(
       );
       if (!message) return refuse('selectBranch', 'unknown-message', messageId);
       selected.set(parentKey(message), message.id);
-      refresh();
       persist();
     },
 
@@ -496,10 +475,7 @@ export function createChatSession(
           changed = true;
         }
       }
-      if (changed) {
-        refresh();
-        persist();
-      }
+      if (changed) persist();
     },
 
     takeStored(stored) {

@@ -63,14 +63,24 @@ describe('message tree', () => {
       );
 
     const copy = stored([...tree.nodes.values()], Object.fromEntries(tree.selected));
-    if (typeof copy !== 'object') throw new Error('expected a record');
+    expect(copy.problem).toBeUndefined();
     expect(copy.dropped).toBe(0);
     expect(copy.createdAt).toBe(5);
     expect(selectedPath(copy.tree)).toEqual(selectedPath(tree));
 
     const damaged = stored([user('a', null), user('orphan', 'gone'), user('a', null)], { a: 'nobody' });
-    if (typeof damaged !== 'object') throw new Error('expected a record');
     expect(damaged.dropped).toBe(2);
     expect(shownIds(damaged.tree)).toEqual(['a']);
+  });
+
+  it('reads a missing entry as an empty session, and says why an entry cannot be read', () => {
+    const none = readSessionRecord(null);
+    expect(none.problem).toBeUndefined();
+    expect(none.tree.nodes.size).toBe(0);
+    expect(readSessionRecord('{"version":').problem).toBe('it is not valid JSON');
+    expect(readSessionRecord('null').problem).toBe('its schema version undefined is not 1');
+    const noList = readSessionRecord(JSON.stringify({ version: SESSION_SCHEMA_VERSION, tree: {} }));
+    expect(noList.problem).toBe('it has no message list');
+    expect(noList.tree.nodes.size).toBe(0);
   });
 });

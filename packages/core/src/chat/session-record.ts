@@ -7,25 +7,19 @@ import type { ChatMessage } from './types';
  */
 export const SESSION_SCHEMA_VERSION = 1;
 
-/** A stored session that could be read; `dropped` counts the messages that had to be left out. */
-export type SessionRecord = { name?: string; createdAt: number; tree: MessageTree; dropped: number };
+/**
+ * A stored session as read. `problem`: why the entry could not be read at all (its tree is then empty);
+ * `dropped`: how many messages that lost their shape were left out, with their replies.
+ */
+export type SessionRecord = {
+  problem?: string;
+  name?: string;
+  createdAt?: number;
+  tree: MessageTree;
+  dropped: number;
+};
 
-type Loose = {
-  version?: unknown;
-  name?: unknown;
-  createdAt?: unknown;
-  tree?: { messages?: unknown; selected?: unknown };
-} | null;
-
-type LooseMessage = {
-  id?: unknown;
-  parentId?: unknown;
-  role?: unknown;
-  createdAt?: unknown;
-  parts?: unknown;
-  state?: unknown;
-  metadata?: { requestedModel?: unknown };
-} | null;
+type Loose = Record<string, unknown> | null;
 
 /** The fields each part type must have as strings. */
 const partFields: Record<string, string> = {
@@ -36,13 +30,11 @@ const partFields: Record<string, string> = {
   'tool-call': 'toolCallId toolName arguments state',
 };
 
-const isPart = (part: Record<string, unknown> | null) => {
-  const fields = partFields[part?.type as string];
-  return typeof fields === 'string' && fields.split(' ').every((field) => typeof part![field] === 'string');
-};
+const isPart = (part: Loose) =>
+  partFields[part?.type as string]?.split(' ').every((field) => typeof part![field] === 'string');
 
 /** A stored message if it has the shape the store relies on, else `undefined`. */
-function readMessage(value: LooseMessage): ChatMessage | undefined {
+function readMessage(value: Loose): ChatMessage | undefined {
   const message = value as ChatMessage;
   const valid =
     typeof value?.id === 'string' &&
@@ -51,47 +43,46 @@ function readMessage(value: LooseMessage): ChatMessage | undefined {
     typeof value.createdAt === 'number' &&
     Array.isArray(value.parts) &&
     value.parts.every(isPart) &&
-    (value.role === 'user' ||
-      value.role === 'system' ||
-      (value.role === 'assistant' && typeof value.metadata?.requestedModel === 'string'));
+    (value.role === 'assistant'
+      ? typeof (value.metadata as Loose)?.requestedModel === 'string'
+      : value.role === 'user' || value.role === 'system');
   if (!valid) return undefined;
   // A page closed mid-stream left a streaming answer behind: it ends where the stream was cut.
-  return value.role !== 'assistant' || value.state === 'done'
+  return message.role !== 'assistant' || message.state === 'done'
     ? message
-    : ({ ...message, state: 'done', metadata: { ...value.metadata, stopped: true } } as ChatMessage);
+    : { ...message, state: 'done', metadata: { ...message.metadata, stopped: true } };
 }
 
 /**
- * Reads a stored session: `undefined` when there is none, the reason (a string) when it cannot be read (not
- * JSON, another version, no message list), else the session, where messages that lost their shape are left out
- * with their replies and counted.
+ * Reads a stored session (`null`: none, an empty tree). An entry that is not JSON, of another version or
+ * without a message list has a `problem`; messages that lost their shape are left out with their replies.
  */
-export function readSessionRecord(raw: string | null): SessionRecord | string | undefined {
-  if (raw === null) return undefined;
+export function readSessionRecord(raw: string | null): SessionRecord {
+  const tree = createMessageTree();
+  const record: SessionRecord = { tree, dropped: 0 };
+  if (raw === null) return record;
   let entry: Loose;
   try {
     entry = JSON.parse(raw) as Loose;
   } catch {
-    return 'it is not valid JSON';
+    return { ...record, problem: 'it is not valid JSON' };
   }
   if (entry?.version !== SESSION_SCHEMA_VERSION) {
-    return `its schema version ${JSON.stringify(entry?.version)} is not ${SESSION_SCHEMA_VERSION}`;
+    return {
+      ...record,
+      problem: `its schema version ${JSON.stringify(entry?.version)} is not ${SESSION_SCHEMA_VERSION}`,
+    };
   }
-  const { messages, selected } = entry.tree ?? {};
-  if (!Array.isArray(messages)) return 'it has no message list';
-  const tree = createMessageTree();
-  let dropped = 0;
-  for (const value of messages as LooseMessage[]) {
+  const { messages, selected } = (entry.tree ?? {}) as Loose & {};
+  if (!Array.isArray(messages)) return { ...record, problem: 'it has no message list' };
+  for (const value of messages as Loose[]) {
     const message = readMessage(value);
-    if (!message || !addMessage(tree, message)) dropped += 1;
+    if (!message || !addMessage(tree, message)) record.dropped += 1;
   }
   for (const [key, childId] of Object.entries((selected ?? {}) as Record<string, string>)) {
     if (tree.children.get(key)?.includes(childId)) tree.selected.set(key, childId);
   }
-  return {
-    name: typeof entry.name === 'string' ? entry.name : undefined,
-    createdAt: typeof entry.createdAt === 'number' ? entry.createdAt : Date.now(),
-    tree,
-    dropped,
-  };
+  if (typeof entry.name === 'string') record.name = entry.name;
+  if (typeof entry.createdAt === 'number') record.createdAt = entry.createdAt;
+  return record;
 }

@@ -1,8 +1,7 @@
 import { createChatSession, type ChatSession, type SessionStorage } from './chat-session';
 import { createMemoryStorage, type ChatStorage, type ChatStorageEvent } from './chat-storage';
 import { mergeTrees } from './merge-trees';
-import { createMessageTree } from './message-tree';
-import { readSessionRecord, SESSION_SCHEMA_VERSION, type SessionRecord } from './session-record';
+import { readSessionRecord, SESSION_SCHEMA_VERSION } from './session-record';
 import { DEFAULT_STORAGE_PREFIX } from './storage-keys';
 import { computeTotals } from './totals';
 import type { ChatTotals } from './types';
@@ -84,8 +83,6 @@ export function createChatSessionRegistry({
   let loading: SessionInit | undefined;
   /** What failed in storage, so it is warned about once until it goes through again. */
   const failed = new Set<string>();
-  /** Unreadable entries (by session id) still in place because moving them aside failed. */
-  const notSetAside = new Map<string, string>();
   const key = (name: string) => keyPrefix + name;
   const sessionKey = (id: string) => key('session:' + id);
   const draftKey = (id: string) => key('draft:' + id);
@@ -119,13 +116,11 @@ export function createChatSessionRegistry({
     attempt(`save ${what}`, () => storage.setItem(name, value), sessionId) !== null;
   const remove = (name: string, sessionId?: string) =>
     attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
-  const readStored = (id: string) => readSessionRecord(read(sessionKey(id), id));
 
-  /** Copies an unreadable entry under another key, then removes it; on failure it stays. Returns the new key. */
+  /** Moves an unreadable entry under another key and returns that key; on failure it stays where it is. */
   const setAside = (id: string, raw: string) => {
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    if (!write(aside, raw, `the unreadable entry of session ${id}`, id)) return void notSetAside.set(id, raw);
-    notSetAside.delete(id);
+    if (!write(aside, raw, `the unreadable entry of session ${id}`, id)) return;
     remove(sessionKey(id), id);
     return aside;
   };
@@ -134,36 +129,40 @@ export function createChatSessionRegistry({
     const raw = read(index);
     if (raw === null) return [];
     try {
-      const { version, sessions } = JSON.parse(raw) as { version?: unknown; sessions?: unknown };
-      if (version === INDEX_VERSION && Array.isArray(sessions)) {
-        return (sessions as ChatSessionSummary[]).filter((entry) => typeof entry?.id === 'string');
-      }
+      const { version, sessions } = JSON.parse(raw) as { version?: unknown; sessions: ChatSessionSummary[] };
+      // Anything but a list throws here too.
+      if (version === INDEX_VERSION) return sessions.filter((entry) => typeof entry?.id === 'string');
     } catch {
       // Falls through: the list is only a summary, rebuilt as sessions are saved.
     }
     warn(`helicone-kit: the session list in ${index} was unreadable and starts again.`);
     return [];
   };
-  const writeIndex = (sessions: ChatSessionSummary[]) => {
+  /** Writes the list without session `id`, with `summary` first when given. */
+  const writeIndex = (id: string, summary?: ChatSessionSummary) => {
+    const sessions = readIndex().filter((entry) => entry.id !== id);
+    if (summary) sessions.unshift(summary);
     write(index, JSON.stringify({ version: INDEX_VERSION, sessions }), 'the session list');
     listChanged();
   };
-  const others = (id: string) => readIndex().filter((entry) => entry.id !== id);
 
   const sessionStorage: SessionStorage = {
     save(id, { name, createdAt, tree }) {
-      // An unreadable entry that could not be moved aside yet is never written over: it is moved first.
-      const unreadable = notSetAside.get(id);
-      if (unreadable !== undefined && !setAside(id, unreadable)) return false;
+      const raw = read(sessionKey(id), id);
+      const stored = readSessionRecord(raw);
+      // An entry that cannot be read (left by this tab or another) is never written over: it is moved first.
+      if (stored.problem && !setAside(id, raw!)) return;
       // Another tab may have saved meanwhile: trees only grow, so the stored one is merged in first.
-      const stored = readStored(id);
-      const merged = typeof stored === 'object' && mergeTrees(tree, stored.tree);
+      mergeTrees(tree, stored.tree);
       const summary = { id, name, createdAt, updatedAt: Date.now() };
       const serialized = { messages: [...tree.nodes.values()], selected: Object.fromEntries(tree.selected) };
-      const record = { version: SESSION_SCHEMA_VERSION, ...summary, tree: serialized };
-      write(sessionKey(id), JSON.stringify(record), `session ${id}`, id);
-      writeIndex([{ ...summary, totals: computeTotals(tree.nodes.values()) }, ...others(id)]);
-      return merged;
+      write(
+        sessionKey(id),
+        JSON.stringify({ version: SESSION_SCHEMA_VERSION, ...summary, tree: serialized }),
+        `session ${id}`,
+        id,
+      );
+      writeIndex(id, { ...summary, totals: computeTotals(tree.nodes.values()) });
     },
     saveDraft(id, draft) {
       if (draft) write(draftKey(id), draft, `the draft of session ${id}`, id);
@@ -175,25 +174,20 @@ export function createChatSessionRegistry({
     loading = init;
     try {
       const raw = read(sessionKey(id), id);
-      const record = readSessionRecord(raw);
-      if (typeof record === 'string') {
+      const { problem, dropped, name = init.name, createdAt = Date.now(), tree } = readSessionRecord(raw);
+      if (problem) {
         const aside = setAside(id, raw!);
         warn(
-          `helicone-kit: session ${id} could not be read (${record}); ` +
+          `helicone-kit: session ${id} could not be read (${problem}); ` +
             (aside
               ? `it was moved to ${aside}`
               : `it could not be moved aside, so it stays under ${sessionKey(id)}`) +
             ' and the session starts empty.',
           id,
         );
-      } else if (record?.dropped) {
-        warn(`helicone-kit: ${record.dropped} unreadable message(s) of session ${id} were left out.`, id);
+      } else if (dropped) {
+        warn(`helicone-kit: ${dropped} unreadable message(s) of session ${id} were left out.`, id);
       }
-      const {
-        name = init.name,
-        createdAt = Date.now(),
-        tree = createMessageTree(),
-      } = (typeof record === 'object' ? record : {}) as Partial<SessionRecord>;
       const draft = read(draftKey(id), id) ?? '';
       return createChatSession(id, { name, createdAt, tree, draft }, sessionStorage);
     } finally {
@@ -201,7 +195,7 @@ export function createChatSessionRegistry({
     }
   };
 
-  return {
+  const registry: ChatSessionRegistry = {
     acquire(id, init) {
       let entry = live.get(id);
       if (!entry) live.set(id, (entry = { session: load(id, init), holders: 0, warnings: new Set() }));
@@ -222,26 +216,23 @@ export function createChatSessionRegistry({
       if (changed === index) listChanged();
       for (const [id, { session }] of live) {
         if (changed === draftKey(id)) session.store.setState({ draft: newValue ?? '' });
-        const stored = changed === sessionKey(id) && readSessionRecord(newValue);
-        if (typeof stored === 'object') session.takeStored(stored);
+        if (changed === sessionKey(id)) session.takeStored(readSessionRecord(newValue));
       }
     },
     listSessions: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
     renameSession(id, name) {
-      const session = live.get(id)?.session;
-      const stored = !session && readStored(id);
-      if (session) session.setName(name);
-      else if (typeof stored === 'object') sessionStorage.save(id, { ...stored, name });
+      // A session nobody shows is loaded for the rename; an id that is not stored is left alone.
+      if (live.has(id) || read(sessionKey(id)) !== null) registry.peek(id).setName(name);
     },
     deleteSession(id) {
-      notSetAside.delete(id);
       remove(sessionKey(id), id);
       remove(draftKey(id), id);
-      writeIndex(others(id));
+      writeIndex(id);
     },
     subscribeSessions(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
   };
+  return registry;
 }

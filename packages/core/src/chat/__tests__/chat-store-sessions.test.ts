@@ -259,6 +259,23 @@ describe('chat store: sessions and storage', () => {
     expect(saved.tree.messages.map(textOf)).toEqual(['While full', 'One', 'Room again', 'Two']);
   });
 
+  it('an entry another tab left unreadable is moved aside before the next save, not written over', async () => {
+    const storage = createMemoryStorage();
+    const transport = createMockTransport([{ steps: textSteps('One') }, { steps: textSteps('Two') }]);
+    const store = makeStore({ transport, storage, session: { id: 'shared' } });
+    await store.getState().send('First');
+    storage.setItem(sessionKey('shared'), '{"version":1,"tree":');
+    vi.useFakeTimers({ now: 5_000, toFake: ['Date'] });
+    try {
+      await store.getState().send('Second');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(storage.getItem('helicone-kit:chat:unreadable:shared:5000')).toBe('{"version":1,"tree":');
+    const saved = JSON.parse(storage.getItem(sessionKey('shared'))!) as { tree: { messages: ChatMessage[] } };
+    expect(saved.tree.messages.map(textOf)).toEqual(['First', 'One', 'Second', 'Two']);
+  });
+
   it('sets aside an entry of an unknown schema version', () => {
     const storage = createMemoryStorage();
     storage.setItem(

@@ -111,7 +111,7 @@ describe('chat store: two tabs on one storage', () => {
     tabA.retain();
     tabB.retain();
     const sending = tabA.getState().send('Question');
-    await waitFor(tabA, (state) => state.status === 'streaming');
+    await waitFor(tabA, (state) => textOf(state.messages[1]) === 'Half');
     // Selecting a branch saves while the answer streams: the stored answer is the streaming one.
     tabA.getState().selectBranch(tabA.getState().messages[0]!.id);
     deliverStorageEvent(storage, tabB);
