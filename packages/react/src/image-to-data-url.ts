@@ -7,61 +7,43 @@ export const DEFAULT_MAX_IMAGE_SIDE = 1568;
  */
 export const DEFAULT_MAX_IMAGE_DATA_URL_LENGTH = 700_000;
 
-/** The smallest side an image is made; there it is sent at the lowest quality, whatever its length. */
-const MIN_SIDE = 256;
-
 /**
  * A `File` or `Blob` as a data URL. In a browser, an image is sent as it is when it is at most `maxSide` on its
- * longest side and its data URL at most `maxLength` long; otherwise it is re-encoded as JPEG at `maxSide`, at
- * qualities 0.85, 0.7, 0.55 and 0.4, then each time at three quarters of the side, until the data URL fits (at
- * 256 px and the lowest quality it is sent as it then is). Elsewhere, or when the browser cannot decode it, it
- * is sent as it is; if the browser stops encoding it (no JPEG comes back), the last JPEG made (or the file) is sent.
+ * longest side and its data URL at most `maxLength` long; otherwise it is drawn at `maxSide` on its longest side
+ * and encoded as JPEG (quality 0.8), then again at three quarters of that side each time, until the data URL
+ * fits or the side would fall below 256 px (the last one is then sent; a 256 px JPEG is a small fraction of the
+ * default length). Elsewhere, or when the browser cannot decode or draw it, the file is sent as it is.
  */
 export async function imageToDataUrl(
   blob: Blob,
   maxSide = DEFAULT_MAX_IMAGE_SIDE,
   maxLength = DEFAULT_MAX_IMAGE_DATA_URL_LENGTH,
 ): Promise<string> {
-  let image = blob;
+  const type = blob.type || 'application/octet-stream';
+  let url: string | undefined;
   try {
     // Outside a browser `createImageBitmap` or `document` is missing: the error sends the file as it is.
     const bitmap = await createImageBitmap(blob);
-    const longest = Math.max(bitmap.width, bitmap.height);
-    const canvas = document.createElement('canvas');
-    // Quality in percent (integer steps: 0.15 steps in floating point miss 0.4).
-    for (
-      let side = Math.min(maxSide, longest), quality = 100;
-      (image === blob && longest > maxSide) || dataUrlLength(image) > maxLength;
-    ) {
-      if ((quality -= 15) < 40) {
-        if (side <= MIN_SIDE) break;
-        side = Math.max(MIN_SIDE, side * 0.75);
-        quality = 85;
-      }
-      // A canvas side is a whole number: the fraction is dropped.
-      canvas.width = Math.max(1, (bitmap.width * side) / longest);
-      canvas.height = Math.max(1, (bitmap.height * side) / longest);
-      canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-      const jpeg = await new Promise<Blob | null>((resolve) =>
-        canvas.toBlob(resolve, 'image/jpeg', quality / 100),
-      );
-      if (!jpeg) break;
-      image = jpeg;
+    const { width, height } = bitmap;
+    const longest = Math.max(width, height);
+    // The file's data URL would be `data:`, its type, `;base64,` and 4 characters per 3 bytes (or part of them).
+    if (longest > maxSide || type.length + 13 + Math.ceil(blob.size / 3) * 4 > maxLength) {
+      const canvas = document.createElement('canvas');
+      let side = Math.min(longest, maxSide);
+      do {
+        // A canvas side is a whole number, at least 1.
+        canvas.width = Math.ceil((width * side) / longest);
+        canvas.height = Math.ceil((height * side) / longest);
+        canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        url = canvas.toDataURL('image/jpeg', 0.8);
+      } while (url.length > maxLength && (side *= 0.75) >= 256);
     }
     bitmap.close();
   } catch {
-    image = blob;
+    // Not decoded or not drawn: the file is sent as it is.
   }
-  const bytes = new Uint8Array(await image.arrayBuffer());
+  if (url) return url;
   let binary = '';
-  // In slices: String.fromCharCode takes a bounded number of arguments.
-  for (let start = 0; start < bytes.length; start += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  }
-  return `data:${typeOf(image)};base64,${btoa(binary)}`;
+  for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
+  return `data:${type};base64,${btoa(binary)}`;
 }
-
-const typeOf = (blob: Blob) => blob.type || 'application/octet-stream';
-
-/** The length of the data URL of `blob` (`data:<type>;base64,` and the base64), without building it. */
-const dataUrlLength = (blob: Blob) => typeOf(blob).length + 13 + Math.ceil(blob.size / 3) * 4;

@@ -46,7 +46,7 @@ describe('useHeliconeChat in real Chromium pages', () => {
     expect((await writer.locator('li').allTextContents())[2]).toBe('And hello back');
   }, 30_000);
 
-  it('send({ images: [file] }) fits a noisy photo and a noisy PNG under 1568 px and 700 KB as JPEG, and the route takes them', async () => {
+  it('send({ images: [file] }) fits a noisy photo and a noisy PNG under 1568 px and 700 KB as JPEG, sends a small PNG as it is, and the route takes them', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/?session=images&maxTokens=8`);
     await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
@@ -70,6 +70,7 @@ describe('useHeliconeChat in real Chromium pages', () => {
       for (const [width, height, type] of [
         [4000, 3000, 'image/jpeg'],
         [1500, 1500, 'image/png'],
+        [64, 48, 'image/png'],
       ] as const) {
         const file = await noise(width, height, type);
         // Each image in its own session: two of them in one conversation would not fit one 1 MiB body.
@@ -94,11 +95,11 @@ describe('useHeliconeChat in real Chromium pages', () => {
       }
       return results;
     });
-    const [photo, png] = sent;
+    const [photo, png, small] = sent;
     // The files themselves would not fit: without the byte budget they were sent as they were (or at 1568 px).
     expect(photo!.fileBytes).toBeGreaterThan(1024 * 1024);
     expect(png!.fileBytes).toBeGreaterThan(1024 * 1024);
-    for (const image of sent) {
+    for (const image of [photo!, png!]) {
       expect(image.length).toBeLessThanOrEqual(700_000);
       expect(image).toMatchObject({ type: 'data:image/jpeg;base64,', status: 'ready', error: undefined });
     }
@@ -106,6 +107,10 @@ describe('useHeliconeChat in real Chromium pages', () => {
     expect(photo!.width / photo!.height).toBeCloseTo(4 / 3, 2);
     expect(png!.width).toBe(png!.height);
     expect(png!.width).toBeLessThanOrEqual(1500);
+    // Small enough on both counts: sent as it is, the file's own bytes.
+    expect(small).toMatchObject({ width: 64, height: 48, status: 'ready' });
+    expect(small!.type.startsWith('data:image/png;base64,')).toBe(true);
+    expect(small!.length).toBe('data:image/png;base64,'.length + Math.ceil(small!.fileBytes / 3) * 4);
     await page.close();
   }, 60_000);
 });
