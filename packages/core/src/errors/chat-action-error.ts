@@ -1,8 +1,5 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
-const marker = 'helicone-kit.error.ChatActionError';
-const symbol = /* @__PURE__ */ Symbol.for(marker);
-
 /**
  * Why the chat store refused an action. `busy`: a request is running (a second `send` is never interleaved);
  * `empty-message`: nothing to send; `unknown-message` / `unknown-tool-call`: no such id in the session;
@@ -14,18 +11,13 @@ export type ChatActionErrorReason =
 /** A chat action that was refused before anything was sent. The chat's state is unchanged. */
 export class ChatActionError extends HeliconeKitError {
   override name = 'ChatActionError';
+  protected static override readonly marker: string = 'helicone-kit.error.ChatActionError';
   declare readonly action: string;
   declare readonly reason: ChatActionErrorReason;
 
   constructor(action: string, reason: ChatActionErrorReason, detail: string) {
     super(`${action}() refused (${reason}): ${detail}`);
-    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
-    Object.defineProperty(this, symbol, { value: true });
     this.action = action;
     this.reason = reason;
-  }
-
-  static override isInstance(error: unknown): error is ChatActionError {
-    return HeliconeKitError.hasMarker(error, marker);
   }
 }

@@ -1,9 +1,6 @@
 import { HeliconeKitError } from './helicone-kit-error';
 import { cut } from '../internal/cut';
 
-const marker = 'helicone-kit.error.GatewayError';
-const symbol = /* @__PURE__ */ Symbol.for(marker);
-
 // Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
 const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
 const redact = (text: string) => text.replace(HELICONE_KEY, '[redacted Helicone key]');
@@ -34,6 +31,7 @@ export type GatewayErrorOptions = {
  */
 export class GatewayError extends HeliconeKitError {
   override name = 'GatewayError';
+  protected static override readonly marker: string = 'helicone-kit.error.GatewayError';
   // `declare`d, as in every error class here: the constructor sets them, so class fields would only add bytes.
   declare readonly status: number;
   /** `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. */
@@ -51,8 +49,6 @@ export class GatewayError extends HeliconeKitError {
   constructor(options: GatewayErrorOptions) {
     const message = options.message ?? `Request failed with status ${options.status}.`;
     super(redact(cut(message, MAX_ERROR_MESSAGE_LENGTH)), { cause: options.cause });
-    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
-    Object.defineProperty(this, symbol, { value: true });
     this.status = options.status;
     this.code = options.code;
     this.type = options.type;
@@ -66,9 +62,5 @@ export class GatewayError extends HeliconeKitError {
   /** 408, 409, 429 and every 5xx: worth trying again (after `retryAfterMs` when known). */
   get isRetryable(): boolean {
     return this.status === 408 || this.status === 409 || this.status === 429 || this.status >= 500;
-  }
-
-  static override isInstance(error: unknown): error is GatewayError {
-    return HeliconeKitError.hasMarker(error, marker);
   }
 }

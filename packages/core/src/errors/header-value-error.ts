@@ -1,8 +1,5 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
-const marker = 'helicone-kit.error.HeaderValueError';
-const symbol = /* @__PURE__ */ Symbol.for(marker);
-
 /**
  * A Helicone option or header value that cannot be sent safely: a control character, a property name that is
  * not an HTTP token, a value over the length limit, a number out of range. The message names the field and the
@@ -10,6 +7,7 @@ const symbol = /* @__PURE__ */ Symbol.for(marker);
  */
 export class HeaderValueError extends HeliconeKitError {
   override name = 'HeaderValueError';
+  protected static override readonly marker: string = 'helicone-kit.error.HeaderValueError';
   /** The option path, e.g. `userId`, `properties.Environment`, `cache.bucketMaxSize`. */
   declare readonly field: string;
   /** The HTTP header the field travels in, when there is one. */
@@ -19,14 +17,8 @@ export class HeaderValueError extends HeliconeKitError {
   constructor(options: { field: string; header?: string; reason: string }) {
     const header = options.header === undefined ? '' : ` (header ${options.header})`;
     super(`Invalid Helicone option ${options.field}${header}: ${options.reason}`);
-    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
-    Object.defineProperty(this, symbol, { value: true });
     this.field = options.field;
     this.header = options.header;
     this.reason = options.reason;
-  }
-
-  static override isInstance(error: unknown): error is HeaderValueError {
-    return HeliconeKitError.hasMarker(error, marker);
   }
 }

@@ -1,29 +1,28 @@
-const marker = 'helicone-kit.error';
-const symbol = /* @__PURE__ */ Symbol.for(marker);
-
 /**
  * Base of every error this kit throws. `isInstance` checks a `Symbol.for` marker instead of the prototype
  * chain, so it also recognises errors from a second copy of the package (two versions in one bundle).
  */
 export class HeliconeKitError extends Error {
   override name = 'HeliconeKitError';
+  /** The `Symbol.for` key of the class's marker: each subclass names its own (`helicone-kit.error.<Name>`). */
+  protected static readonly marker: string = 'helicone-kit.error';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
-    Object.defineProperty(this, symbol, { value: true });
+    // Each class from the one made up to this one marks the instance, so `isInstance` of any of them is true.
+    // Set here, not as class fields with computed keys, so bundlers can drop the classes when they are unused.
+    for (let type: object = new.target; type !== Error; type = Object.getPrototypeOf(type) as object) {
+      Object.defineProperty(this, Symbol.for((type as typeof HeliconeKitError).marker), { value: true });
+    }
   }
 
-  static isInstance(error: unknown): error is HeliconeKitError {
-    return HeliconeKitError.hasMarker(error, marker);
-  }
-
-  /** For subclasses: each has its own marker name, set as a symbol property in its constructor. */
-  protected static hasMarker(error: unknown, markerName: string): boolean {
+  /** True for an instance of the class it is called on, also one made by another copy of the package. */
+  static isInstance<T>(this: abstract new (...args: never) => T, error: unknown): error is T {
+    const { marker } = this as unknown as { marker: string };
     return (
       typeof error === 'object' &&
       error !== null &&
-      (error as Record<symbol, unknown>)[Symbol.for(markerName)] === true
+      (error as Record<symbol, unknown>)[Symbol.for(marker)] === true
     );
   }
 }

@@ -72,4 +72,13 @@ describe('isInstance across two copies of the package', () => {
     expect(GatewayError.isInstance(new copy.HeliconeKitError('base'))).toBe(false);
     expect(HeliconeKitError.isInstance(new Error('plain'))).toBe(false);
   });
+
+  it('marks an instance for every class it descends from, a subclass of a subclass too', () => {
+    class AppGatewayError extends GatewayError {}
+    const error = new AppGatewayError({ status: 502 });
+    expect(GatewayError.isInstance(error)).toBe(true);
+    expect(HeliconeKitError.isInstance(error)).toBe(true);
+    expect(AppGatewayError.isInstance(error)).toBe(true);
+    expect(StreamError.isInstance(error)).toBe(false);
+  });
 });

@@ -1,8 +1,5 @@
 import { HeliconeKitError } from './helicone-kit-error';
 
-const marker = 'helicone-kit.error.StreamError';
-const symbol = /* @__PURE__ */ Symbol.for(marker);
-
 export type StreamErrorOptions = {
   message: string;
   /** The provider's error code (`null` when the provider sent `code: null`). */
@@ -24,6 +21,7 @@ export type StreamErrorOptions = {
  */
 export class StreamError extends HeliconeKitError {
   override name = 'StreamError';
+  protected static override readonly marker: string = 'helicone-kit.error.StreamError';
   declare readonly code: string | number | null | undefined;
   declare readonly type: string | undefined;
   declare readonly param: string | null | undefined;
@@ -31,15 +29,9 @@ export class StreamError extends HeliconeKitError {
 
   constructor(options: StreamErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    // Set here, not as a class field with a computed key, so bundlers can drop the class when it is unused.
-    Object.defineProperty(this, symbol, { value: true });
     this.code = options.code;
     this.type = options.type;
     this.param = options.param;
     this.error = options.error;
-  }
-
-  static override isInstance(error: unknown): error is StreamError {
-    return HeliconeKitError.hasMarker(error, marker);
   }
 }
