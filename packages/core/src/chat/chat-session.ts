@@ -16,7 +16,6 @@ import {
   addMessage,
   branchesOf,
   parentKey,
-  pathTo,
   selectedPath,
   selectPathTo,
   type MessageTree,
@@ -361,7 +360,8 @@ export function createChatSession(
       calls.length > 0 &&
       answered.parts.every((part) => part.type !== 'tool-call' || hasResult(part)) &&
       state().messages.at(-1)?.id === message.id;
-    const exhausted = ready && turnAt(pathTo(tree, message.id)).step > maxToolSteps;
+    // Ready means the answer ends the shown path: its turn is read from there.
+    const exhausted = ready && turnAt(state().messages).step > maxToolSteps;
     if (answerEnded) finish(context, answered, undefined, stopped, exhausted);
     if (ready && !exhausted) await run(context, message.id, 'tool-step');
   }
@@ -399,13 +399,13 @@ export function createChatSession(
     async send(context, input) {
       refuseIfBusy('send');
       const { draft, messages } = state();
-      const { properties, ...content } =
+      const message: Exclude<SendInput, string> =
         typeof input === 'string' ? { content: input } : (input ?? { content: draft });
       const messageId = addShown('send', {
         parentId: messages.at(-1)?.id ?? null,
         role: 'user',
-        parts: userParts(content),
-        properties: properties && Object.keys(properties).length > 0 ? properties : undefined,
+        parts: userParts(message),
+        properties: message.properties,
       });
       sentDraft = input === undefined ? { messageId, text: draft } : undefined;
       await run(context, messageId, 'send');
@@ -429,7 +429,7 @@ export function createChatSession(
       const copyId = addShown('edit', {
         ...original,
         parts: [
-          ...(content.trim() ? [{ type: 'text', text: content } as const] : []),
+          ...userParts({ content }),
           ...original.parts.filter((part) => part.type !== 'text' && part.type !== 'reasoning'),
         ],
         ...(original.role === 'assistant' && {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChatOptions } from './chat-options';
-import type { ChatContext } from './chat-session';
+import type { ChatContext, ChatSession } from './chat-session';
 import type { ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
 import { createChatSessionRegistry, type ChatSessionRegistry, type SessionInit } from './session-registry';
@@ -66,6 +66,10 @@ export type ChatStore = StoreApi<ChatStoreState> & {
   repriceAnswers(): void;
 };
 
+/** The session actions that take the calling store's context first. */
+type ContextActions = 'send' | 'regenerate' | 'edit' | 'retry' | 'addToolResult' | 'repriceAnswers';
+type Rest<Action> = Action extends (context: ChatContext, ...rest: infer Args) => unknown ? Args : never;
+
 /**
  * The chat: a `zustand/vanilla` store, no framework. Options are read through `getOptions` at every use, so a
  * binding can hand in the latest callbacks and settings each render without re-creating the store. Creating a
@@ -91,7 +95,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const follow = ({ id, name, path, ...shown }: ChatSessionState) => {
     const { session } = store.getState();
     store.setState(
-      session.id === id && session.name === name && session.path === path
+      session?.id === id && session.name === name && session.path === path
         ? shown
         : { ...shown, session: { id, name, path } },
     );
@@ -125,30 +129,40 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     if (holds > 0) registry.release(previous, { warnings });
   };
 
-  const { id, name, path, ...shown } = session.store.getState();
-  const store = createStore<ChatStoreState>()(() => ({
-    ...shown,
-    session: { id, name, path },
-    model: initial.model ?? '',
-    send: (input) => use().send(context, input),
-    stop: () => session.stop(),
-    regenerate: (messageId) => use().regenerate(context, messageId),
-    edit: (messageId, content) => use().edit(context, messageId, content),
-    retry: () => use().retry(context),
-    addToolResult: (toolCallId, result) => use().addToolResult(context, toolCallId, result),
-    selectBranch: (messageId, index) => use().selectBranch(messageId, index),
-    getBranches: (messageId) => session.branches(messageId),
-    setModel: (model) => store.setState({ model }),
-    setDraft: (draft) => use().setDraft(draft),
-    newSession(sessionOptions) {
-      const newId = createId();
-      moveTo(newId, sessionOptions?.name);
-      return newId;
-    },
-    switchSession(toId) {
-      if (toId !== session.id) moveTo(toId);
-    },
-  }));
+  /** A session action called with this store's context. */
+  const act =
+    <Name extends ContextActions>(name: Name) =>
+    (...args: Rest<ChatSession[Name]>) =>
+      (use()[name] as (context: ChatContext, ...rest: typeof args) => ReturnType<ChatSession[Name]>)(
+        context,
+        ...args,
+      );
+
+  const store = createStore<ChatStoreState>()(
+    () =>
+      ({
+        model: initial.model ?? '',
+        send: act('send'),
+        stop: () => session.stop(),
+        regenerate: act('regenerate'),
+        edit: act('edit'),
+        retry: act('retry'),
+        addToolResult: act('addToolResult'),
+        selectBranch: (messageId, index) => use().selectBranch(messageId, index),
+        getBranches: (messageId) => session.branches(messageId),
+        setModel: (model) => store.setState({ model }),
+        setDraft: (draft) => use().setDraft(draft),
+        newSession(sessionOptions) {
+          const newId = createId();
+          moveTo(newId, sessionOptions?.name);
+          return newId;
+        },
+        switchSession(toId) {
+          if (toId !== session.id) moveTo(toId);
+        },
+      }) as ChatStoreState,
+  );
+  follow(session.store.getState());
 
   const subscribe = store.subscribe;
   return Object.assign(store, {
@@ -174,6 +188,6 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       holds = 1;
       letGo();
     },
-    repriceAnswers: () => use().repriceAnswers(context),
+    repriceAnswers: act('repriceAnswers'),
   });
 }

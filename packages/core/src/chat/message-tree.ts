@@ -63,17 +63,15 @@ export function branchesOf(tree: MessageTree, messageId: string): BranchInfo | u
   return message && branchesUnder(tree, parentKey(message));
 }
 
-/** The message and its ancestors, oldest first (what a request answering this message sends). */
-export function pathTo(tree: MessageTree, messageId: string): ChatMessage[] {
-  const path: ChatMessage[] = [];
-  for (let message = tree.nodes.get(messageId); message; message = tree.nodes.get(message.parentId!))
-    path.unshift(message);
-  return path;
-}
-
-/** Makes `messageId` and every one of its ancestors the shown sibling: the path to it becomes the shown one. */
+/**
+ * Makes `messageId` and every one of its ancestors the shown sibling, so the path to it becomes the shown one.
+ * Returns that path, oldest first (what a request answering this message sends).
+ */
 export function selectPathTo(tree: MessageTree, messageId: string): ChatMessage[] {
-  const path = pathTo(tree, messageId);
-  for (const message of path) tree.selected.set(parentKey(message), message.id);
+  const path: ChatMessage[] = [];
+  for (let message = tree.nodes.get(messageId); message; message = tree.nodes.get(message.parentId!)) {
+    path.unshift(message);
+    tree.selected.set(parentKey(message), message.id);
+  }
   return path;
 }

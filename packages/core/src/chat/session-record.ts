@@ -39,7 +39,6 @@ function readMessage(value: Loose): ChatMessage | undefined {
   const valid =
     typeof value?.id === 'string' &&
     value.id !== '' &&
-    (value.parentId === null || typeof value.parentId === 'string') &&
     typeof value.createdAt === 'number' &&
     Array.isArray(value.parts) &&
     value.parts.every(isPart) &&

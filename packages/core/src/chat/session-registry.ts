@@ -135,7 +135,7 @@ export function createChatSessionRegistry({
     } catch {
       // Falls through: the list is only a summary, rebuilt as sessions are saved.
     }
-    warn(`helicone-kit: the session list in ${index} was unreadable and starts again.`);
+    warn(`helicone-kit: the session list could not be read (${index}); it starts again.`);
     return [];
   };
   /** Writes the list without session `id`, with `summary` first when given. */
@@ -179,14 +179,14 @@ export function createChatSessionRegistry({
         const aside = setAside(id, raw!);
         warn(
           `helicone-kit: session ${id} could not be read (${problem}); ` +
-            (aside
-              ? `it was moved to ${aside}`
-              : `it could not be moved aside, so it stays under ${sessionKey(id)}`) +
-            ' and the session starts empty.',
+            `it ${aside ? `was moved to ${aside}` : 'stays in place'} and the session starts empty.`,
           id,
         );
       } else if (dropped) {
-        warn(`helicone-kit: ${dropped} unreadable message(s) of session ${id} were left out.`, id);
+        warn(
+          `helicone-kit: session ${id} could not be read whole (${dropped} broken messages left out).`,
+          id,
+        );
       }
       const draft = read(draftKey(id), id) ?? '';
       return createChatSession(id, { name, createdAt, tree, draft }, sessionStorage);

@@ -1,4 +1,4 @@
-import type { ChatMessagePart } from './types';
+import type { ChatMessagePart, ImagePart } from './types';
 
 export type SendInput =
   | string
@@ -10,22 +10,13 @@ export type SendInput =
       properties?: Record<string, string>;
     };
 
-/** The parts of a user message: its text and image URLs. Anything else (a number, a bad image) is left out. */
+/** The parts of a user message: its text and image URLs. Anything else (a number, an image without a URL) is left out. */
 export function userParts({ content, images }: Exclude<SendInput, string>): ChatMessagePart[] {
   const parts: ChatMessagePart[] =
     typeof content === 'string' && content.trim() ? [{ type: 'text', text: content }] : [];
   for (const image of Array.isArray(images) ? (images as unknown[]) : []) {
-    const { url, detail } = (typeof image === 'string' ? { url: image } : (image ?? {})) as {
-      url?: unknown;
-      detail?: unknown;
-    };
-    if (typeof url === 'string' && url) {
-      parts.push(
-        detail === 'auto' || detail === 'low' || detail === 'high'
-          ? { type: 'image', url, detail }
-          : { type: 'image', url },
-      );
-    }
+    const { url, detail } = (typeof image === 'string' ? { url: image } : (image ?? {})) as ImagePart;
+    if (typeof url === 'string' && url) parts.push({ type: 'image', url, ...(detail && { detail }) });
   }
   return parts;
 }

@@ -243,7 +243,7 @@ describe('chat store: sessions and storage', () => {
       session: { id: 'kept' },
     });
     expect(onWarning.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(
-      /session kept could not be read \(it is not valid JSON\); it could not be moved aside, so it stays under helicone-kit:chat:session:kept/,
+      /session kept could not be read \(it is not valid JSON\); it stays in place and the session starts empty/,
     );
     expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
 
@@ -343,7 +343,7 @@ describe('chat store: sessions and storage', () => {
     // An answer stored mid-stream (the page was closed) ends where it was cut.
     expect(messages[1]).toMatchObject({ state: 'done', metadata: { stopped: true } });
     expect(onWarning).toHaveBeenCalledWith(
-      expect.stringMatching(/2 unreadable message\(s\) of session partly were left out/),
+      expect.stringMatching(/session partly could not be read whole \(2 broken messages left out\)/),
     );
   });
 
