@@ -15,22 +15,17 @@ export type HeliconeAnswerInfo = {
 /** A header's value by name, any casing; `undefined` when missing or empty. */
 export type ReadHeader = (name: string) => string | undefined;
 
-/** `value` if it is one of `allowed`, in any casing, written as `allowed` has it. */
-export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
-  const upper = value?.toUpperCase();
-  return allowed.find((candidate) => candidate.toUpperCase() === upper);
-}
-
 /**
  * The request id, provider, model and cache status of a response: all the chat's HTTP transport reads, with a
  * `Headers`' own `get` (`(name) => headers.get(name) || undefined`).
  */
 export function readAnswerInfo(read: ReadHeader): HeliconeAnswerInfo {
-  const cache = read(HELICONE_CACHE);
+  const cache = read(HELICONE_CACHE)?.toUpperCase();
   return {
     requestId: read(HELICONE_ID),
     provider: read(HELICONE_PROVIDER),
     model: read(HELICONE_MODEL),
-    cache: cache === undefined ? undefined : { status: oneOf(cache, ['HIT', 'MISS'] as const) },
+    cache:
+      cache === undefined ? undefined : { status: cache === 'HIT' || cache === 'MISS' ? cache : undefined },
   };
 }

@@ -1,7 +1,7 @@
 import { DECIMAL } from '../internal/decimal';
 import { parseRateLimitPolicy } from '../headers/parse-rate-limit-policy';
 import type { RateLimitPolicy } from '../headers/rate-limit-policy';
-import { oneOf, readAnswerInfo, type HeliconeAnswerInfo } from './read-answer-info';
+import { readAnswerInfo, type HeliconeAnswerInfo } from './read-answer-info';
 import { createHeaderReader, type HeadersInput } from './read-header';
 import { HELICONE_RESPONSE_HEADERS } from './response-header-names';
 
@@ -38,6 +38,12 @@ export type HeliconeResponseInfo = HeliconeAnswerInfo & {
       }
     | undefined;
 };
+
+/** `value` if it is one of `allowed`, in any casing, written as `allowed` has it. */
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  const upper = value?.toUpperCase();
+  return allowed.find((candidate) => candidate.toUpperCase() === upper);
+}
 
 function toNumber(value: string | undefined): number | undefined {
   if (value === undefined || !DECIMAL.test(value)) return undefined;
