@@ -28,7 +28,8 @@ export class StreamError extends HeliconeKitError {
   declare readonly error: unknown;
 
   constructor(options: StreamErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `Error` takes the `cause` of the options when it is set.
+    super(options.message, options);
     this.code = options.code;
     this.type = options.type;
     this.param = options.param;
