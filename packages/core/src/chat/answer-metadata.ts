@@ -3,14 +3,17 @@ import type { Usage } from '../openai/types';
 import type { ChatOptions } from './chat-options';
 import type { AssistantMetadata, ChatMessageError, ChatUsage } from './types';
 
-export const toChatUsage = (usage: Usage): ChatUsage => ({
-  promptTokens: usage.prompt_tokens ?? 0,
-  completionTokens: usage.completion_tokens ?? 0,
-  totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0),
-  cachedPromptTokens: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens,
-  reasoningTokens: usage.completion_tokens_details?.reasoning_tokens,
-  raw: usage,
-});
+export function toChatUsage(usage: Usage): ChatUsage {
+  const { prompt_tokens: promptTokens = 0, completion_tokens: completionTokens = 0 } = usage;
+  return {
+    promptTokens,
+    completionTokens,
+    totalTokens: usage.total_tokens ?? promptTokens + completionTokens,
+    cachedPromptTokens: usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens,
+    raw: usage,
+  };
+}
 
 /**
  * The answer's metadata with its estimated cost, from its usage as the gateway sent it and the `price` option;

@@ -356,7 +356,6 @@ export function createChatSession(
     const answered = nodes.get(message.id) as AssistantMessage;
     const ready =
       !stopped &&
-      !active &&
       calls.length > 0 &&
       answered.parts.every((part) => part.type !== 'tool-call' || hasResult(part)) &&
       state().messages.at(-1)?.id === message.id;

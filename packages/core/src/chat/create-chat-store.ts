@@ -113,7 +113,6 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const letGo = () => {
     if (--holds > 0) return;
     unsubscribe();
-    unsubscribe = () => {};
     registry.release(session, { warnings });
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
@@ -182,11 +181,11 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       };
     },
     destroy() {
-      if (destroyed) return;
+      if (!destroyed && holds > 0) {
+        holds = 1;
+        letGo();
+      }
       destroyed = true;
-      if (holds === 0) return;
-      holds = 1;
-      letGo();
     },
     repriceAnswers: act('repriceAnswers'),
   });
