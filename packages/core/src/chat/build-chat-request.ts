@@ -51,17 +51,20 @@ export function buildChatRequest(input: BuildChatRequestInput): {
   const lastUser = history.findLast((message): message is UserMessage => message.role === 'user');
   const sessionPath = options.session?.path;
   const path = typeof sessionPath === 'function' ? sessionPath(turn) : (sessionPath ?? defaultPath(turn));
-  const properties = {
-    ...options.helicone?.properties,
-    ...options.properties,
-    ...lastUser?.properties,
+  const {
+    helicone: base,
+    cache = base?.cache,
+    retry = base?.retry,
+    rateLimitPolicy = base?.rateLimitPolicy,
+  } = options;
+  const helicone: HeliconeOptions = {
+    ...base,
+    cache,
+    retry,
+    rateLimitPolicy,
+    properties: { ...base?.properties, ...options.properties, ...lastUser?.properties },
+    session: { id: input.session.id, path, name: input.session.name },
   };
-  const helicone: HeliconeOptions = { ...options.helicone };
-  if (options.cache !== undefined) helicone.cache = options.cache;
-  if (options.retry !== undefined) helicone.retry = options.retry;
-  if (options.rateLimitPolicy !== undefined) helicone.rateLimitPolicy = options.rateLimitPolicy;
-  if (Object.keys(properties).length > 0) helicone.properties = properties;
-  helicone.session = { id: input.session.id, path, name: input.session.name };
 
   const stream = options.stream ?? true;
   const body: ChatRequestBody = {
