@@ -8,6 +8,9 @@ export const isPrintableAscii = (value: string): boolean => PRINTABLE_ASCII.test
 export const hasUtf8Prefix = (value: string): boolean =>
   value.slice(0, UTF8_VALUE_PREFIX.length).toUpperCase() === UTF8_VALUE_PREFIX;
 
+/** Printable ASCII that does not start with `UTF8_VALUE_PREFIX` (in any casing): a value sent as it is. */
+const SENT_AS_IT_IS = /^(?!utf-8'')[\u0020-\u007e]*$/i;
+
 /** Spaces around a value are dropped (HTTP would drop them anyway). */
 export const trimSpaces = (value: string): string => value.replace(/^ +| +$/g, '');
 
@@ -20,7 +23,7 @@ export const trimSpaces = (value: string): string => value.replace(/^ +| +$/g, '
  */
 export function encodeHeaderText(value: string): string {
   const text = trimSpaces(value);
-  if (isPrintableAscii(text) && !hasUtf8Prefix(text)) return text;
+  if (SENT_AS_IT_IS.test(text)) return text;
   try {
     return (
       UTF8_VALUE_PREFIX +
