@@ -23,14 +23,14 @@ export async function* readServerSentEvents(
   const decoder = new TextDecoder();
   const events: ServerSentEvent[] = [];
   const parser = createParser({ onEvent: (event) => events.push(event) });
+  // A pending read then ends as if the body had: the check after the loop throws the reason.
   const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', onAbort);
   let done: boolean | undefined;
   try {
     while (!done) {
       let value: Uint8Array | undefined;
       ({ done, value } = await reader.read());
-      signal?.throwIfAborted();
       // At the end, flush a partial UTF-8 sequence and dispatch an event that lacks its closing blank line.
       parser.feed(decoder.decode(value, { stream: !done }) + (done ? '\n\n' : ''));
       while (events.length > 0) {
@@ -38,6 +38,7 @@ export async function* readServerSentEvents(
         yield events.shift()!;
       }
     }
+    signal?.throwIfAborted();
   } finally {
     signal?.removeEventListener('abort', onAbort);
     if (!done) await reader.cancel().catch(() => undefined);
