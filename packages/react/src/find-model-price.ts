@@ -15,10 +15,8 @@ export function findModelPrice(
   const ids = [answer.model, answer.requestedModel];
   for (const entry of answer.requestedModel.replace(/^helicone\//, '').split(',')) {
     const target = entry.trim();
-    const [name, provider] = target.split('/');
-    const plain = name!.replace(/:online$/, '');
-    // An exclusion (`!provider`) names no model.
-    if (!target.startsWith('!')) ids.push(target, provider ? `${plain}/${provider}` : plain, plain);
+    if (target[0] !== '!')
+      ids.push(target, target.replace(':online', ''), target.replace(/:online|\/.*/g, ''));
   }
   for (const id of ids) {
     const pricing = models?.find((model) => model.id === id)?.pricing;
