@@ -1,4 +1,4 @@
-import { GatewayError, readRouteError, type ModelInfo, type ModelList } from '@helicone-kit/core';
+import type { GatewayError, ModelInfo, ModelList } from '@helicone-kit/core';
 import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
 import { fetchRoute, type RouteRequestInit } from './route-request-init';
@@ -26,18 +26,17 @@ export function modelsQueryOptions(
 ): ModelsQueryOptions {
   return queryOptions({
     queryKey: modelsQueryKey(api),
-    queryFn: async ({ signal }): Promise<ModelInfo[]> => {
-      const response = await fetchRoute(init, `${api.replace(/\/+$/, '')}/models`, {
+    queryFn: async ({ signal }) => {
+      const response = await fetchRoute(init, api, 'models', {
         headers: { accept: 'application/json' },
         signal,
       });
-      if (!response.ok) throw await readRouteError(response);
       const list = (await response.json()) as ModelList;
       return Array.isArray(list.data) ? list.data : [];
     },
     // The list changes when the route's configuration does, not while a page is open.
-    staleTime: 5 * 60_000,
+    staleTime: 300_000,
     // A refusal (404, 401, ...) will not change on its own: only what the route calls retryable is tried again.
-    retry: (failures, error) => GatewayError.isInstance(error) && error.isRetryable && failures < 3,
+    retry: (failures, error) => failures < 3 && (error as Partial<GatewayError>).isRetryable === true,
   });
 }

@@ -1,17 +1,25 @@
-import type { HttpTransportOptions } from '@helicone-kit/core';
+import { readRouteError, type HttpTransportOptions } from '@helicone-kit/core';
 
 /** What every call to the route shares: the provider's `fetch`, `headers` (a function is called per request) and `credentials`. */
 export type RouteRequestInit = Omit<HttpTransportOptions, 'api'>;
 
-/** `fetch` for one call to the route, with the shared headers and credentials applied. */
+/**
+ * `fetch` for one call to the route's `{api}/{path}`, with the shared headers and credentials applied (as the chat
+ * transport does). A refusal throws the route's error (`readRouteError`: a `GatewayError`).
+ */
 export async function fetchRoute(
   init: RouteRequestInit,
-  url: string,
-  request: RequestInit,
+  api: string,
+  path: string,
+  request: RequestInit & { headers: Record<string, string> },
 ): Promise<Response> {
-  const shared = typeof init.headers === 'function' ? await init.headers() : init.headers;
-  const headers = new Headers(shared);
-  new Headers(request.headers).forEach((value, name) => headers.set(name, value));
-  const fetchFunction = init.fetch ?? globalThis.fetch;
-  return fetchFunction(url, { ...request, headers, credentials: init.credentials ?? 'same-origin' });
+  const headers = new Headers(typeof init.headers === 'function' ? await init.headers() : init.headers);
+  for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+  const response = await (init.fetch ?? globalThis.fetch)(`${api.replace(/\/+$/, '')}/${path}`, {
+    ...request,
+    headers,
+    credentials: init.credentials ?? 'same-origin',
+  });
+  if (!response.ok) throw await readRouteError(response);
+  return response;
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { readRouteError } from '@helicone-kit/core';
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useHeliconeContext } from './helicone-context';
 import { fetchRoute } from './route-request-init';
@@ -37,12 +36,11 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
   const mutation = useMutation(
     {
       mutationFn: async ({ id, value }: { id: string; value: boolean }) => {
-        const response = await fetchRoute(context.transport, `${api.replace(/\/+$/, '')}/feedback`, {
+        await fetchRoute(context.transport, api, 'feedback', {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ requestId: id, rating: value }),
         });
-        if (!response.ok) throw await readRouteError(response);
       },
       onMutate: ({ id, value }) => {
         const key = feedbackKey(api, id);
