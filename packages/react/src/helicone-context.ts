@@ -1,7 +1,6 @@
 import { createChatSessionRegistry, type ChatSessionRegistry, type ChatStorage } from '@helicone-kit/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { defaultStorage } from './default-storage';
 import type { HeliconeProviderProps } from './helicone-provider';
 import { listenToStorageEvents } from './listen-to-storage-events';
 import type { RouteRequestInit } from './route-request-init';
@@ -29,7 +28,16 @@ export function createContextValue(
   { api = DEFAULT_API, queryClient, storage, onWarning, headers, credentials, fetch }: HeliconeProviderProps,
   outerQueryClient?: QueryClient,
 ): HeliconeContextValue {
-  const kept = storage === null ? undefined : (storage ?? defaultStorage());
+  let kept = storage ?? undefined;
+  // `localStorage` in a browser; not on the server, nor where the browser refuses access (a sandboxed iframe,
+  // storage disabled): sessions then live in memory.
+  if (storage === undefined && typeof window === 'object') {
+    try {
+      kept = localStorage ?? undefined;
+    } catch {
+      // Refused: memory only.
+    }
+  }
   return {
     api,
     queryClient: queryClient ?? outerQueryClient ?? new QueryClient(),
