@@ -29,12 +29,15 @@ export function withCost(metadata: AssistantMetadata, options: ChatOptions): Ass
 
 /** An error as plain data for the message (it is stored): name, message, and a status or code when it has one. */
 export function describeError(error: Error): ChatMessageError {
-  const { name, message, status, code } = error as Error & { status?: unknown; code?: unknown };
+  const { name, message, status, code } = error as Error & {
+    status?: unknown;
+    code?: string | number | null;
+  };
   return {
     name,
     message,
-    ...(typeof status === 'number' && { status }),
-    ...((typeof code === 'string' || typeof code === 'number') && { code: String(code) }),
+    status: typeof status === 'number' ? status : undefined,
+    code: code == null ? undefined : String(code),
   };
 }
 

@@ -179,15 +179,15 @@ export function createChatSession(
     const requestedModel = context.model();
     const controller = new AbortController();
     const { signal } = controller;
-    /** The live choices, folded from the chunks in place, and the message id of each, in creation order. */
-    const choices = new Map<number, MutableChoice>();
-    const messageIds = new Map<number, string>();
+    /** The live choices, folded from the chunks in place, each with the id of its answer, in creation order. */
+    const choices = new Map<number, MutableChoice & { messageId?: string }>();
     const startedAt = Date.now();
     const draft = sentDraft?.messageId === parentId ? sentDraft : undefined;
     let usage: Usage | undefined;
     let model: string | undefined;
     let response: HeliconeResponseInfo | undefined;
     let firstTokenAt: number | undefined;
+    let answers = 0;
     let events: AsyncIterator<ChatTransportEvent> | undefined;
     let error: Error | undefined;
 
@@ -197,8 +197,8 @@ export function createChatSession(
     const history = selectPathTo(tree, parentId);
 
     /** Folds a choice into its answer, which is created (a new sibling under the parent) on its first chunk. */
-    const take = (live: MutableChoice, settled: boolean) => {
-      const known = messageIds.get(live.index);
+    const take = (live: MutableChoice & { messageId?: string }, settled: boolean) => {
+      const known = live.messageId;
       const cache = response?.cache?.status;
       const previous = known
         ? (nodes.get(known) as AssistantMessage)
@@ -219,11 +219,11 @@ export function createChatSession(
             },
           } as const);
       const next = applyChoice(previous, live, settled);
-      if (!firstTokenAt && (settled || next.parts.length > 0)) firstTokenAt = Date.now();
+      if (settled || next.parts.length > 0) firstTokenAt ??= Date.now();
       if (known) return next !== previous && replace(next);
-      messageIds.set(live.index, next.id);
+      live.messageId = next.id;
       // The first choice to arrive is shown; choice 0 takes over if it comes later.
-      addMessage(tree, next, messageIds.size === 1 || live.index === 0);
+      addMessage(tree, next, !answers++ || live.index === 0);
       refresh();
     };
 
@@ -231,8 +231,8 @@ export function createChatSession(
     const end = (stopped?: true) => {
       const now = Date.now();
       let shown: AssistantMessage | undefined;
-      for (const [choiceIndex, messageId] of messageIds) {
-        const live = choices.get(choiceIndex)!;
+      for (const live of choices.values()) {
+        const messageId = live.messageId!;
         const previous = nodes.get(messageId) as AssistantMessage;
         const message: AssistantMessage = {
           ...(stopped ? previous : applyChoice(previous, live, true)),
@@ -245,7 +245,7 @@ export function createChatSession(
               usage: !shown && usage ? toChatUsage(usage) : undefined,
               timeToFirstTokenMs: firstTokenAt && firstTokenAt - startedAt,
               durationMs: now - startedAt,
-              finishReason: live.finishReason ?? undefined,
+              finishReason: live.finishReason || undefined,
               error: error && describeError(error),
               stopped,
             },
@@ -289,7 +289,7 @@ export function createChatSession(
       events = options.transport.send(request)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
       const aborted = new Promise<IteratorReturnResult<undefined>>((resolve) => {
-        signal.onabort = () => resolve({ done: true, value: undefined });
+        signal.onabort = () => resolve({ done: true } as IteratorReturnResult<undefined>);
       });
       for (let next; !(next = await Promise.race([events.next(), aborted])).done && !signal.aborted;) {
         const event = next.value;
