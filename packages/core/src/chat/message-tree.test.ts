@@ -70,9 +70,12 @@ describe('message tree', () => {
     expect(none.problem).toBeUndefined();
     expect(none.tree.nodes.size).toBe(0);
     expect(readSessionRecord('{"version":').problem).toBe('it is not valid JSON');
-    expect(readSessionRecord('null').problem).toBe('its schema version undefined is not 1');
+    expect(readSessionRecord('null').problem).toBe('it is no session of schema version 1');
+    expect(readSessionRecord('{"version":2,"tree":{"messages":[]}}').problem).toBe(
+      'it is no session of schema version 1',
+    );
     const noList = readSessionRecord(JSON.stringify({ version: SESSION_SCHEMA_VERSION, tree: {} }));
-    expect(noList.problem).toBe('it has no message list');
+    expect(noList.problem).toBe('it is no session of schema version 1');
     expect(noList.tree.nodes.size).toBe(0);
   });
 });

@@ -2,8 +2,9 @@ import { addMessage, createMessageTree, type MessageTree } from './message-tree'
 import type { ChatMessage } from './types';
 
 /**
- * The version of the stored session shape. Bump it when the shape changes, and turn entries of the previous
- * version into the new shape in `readSessionRecord`; until then an entry of another version is set aside.
+ * The version of the stored shapes (a session, and the session list). Bump it when one changes, and turn entries
+ * of the previous version into the new shape in `readSessionRecord`; until then a session of another version is
+ * set aside (a list of another version starts again: it is only a summary).
  */
 export const SESSION_SCHEMA_VERSION = 1;
 
@@ -53,8 +54,9 @@ function readMessage(value: Loose): ChatMessage | undefined {
 }
 
 /**
- * Reads a stored session (`null`: none, an empty tree). An entry that is not JSON, of another version or
- * without a message list has a `problem`; messages that lost their shape are left out with their replies.
+ * Reads a stored session (`null`: none, an empty tree). An entry that is not JSON, or not a session of this
+ * schema version (another version, no message list), has a `problem`; messages that lost their shape are left
+ * out with their replies.
  */
 export function readSessionRecord(raw: string | null): SessionRecord {
   const tree = createMessageTree();
@@ -66,14 +68,10 @@ export function readSessionRecord(raw: string | null): SessionRecord {
   } catch {
     return { ...record, problem: 'it is not valid JSON' };
   }
-  if (entry?.version !== SESSION_SCHEMA_VERSION) {
-    return {
-      ...record,
-      problem: `its schema version ${JSON.stringify(entry?.version)} is not ${SESSION_SCHEMA_VERSION}`,
-    };
+  const { messages, selected } = (entry?.tree ?? {}) as Loose & {};
+  if (entry?.version !== SESSION_SCHEMA_VERSION || !Array.isArray(messages)) {
+    return { ...record, problem: `it is no session of schema version ${SESSION_SCHEMA_VERSION}` };
   }
-  const { messages, selected } = (entry.tree ?? {}) as Loose & {};
-  if (!Array.isArray(messages)) return { ...record, problem: 'it has no message list' };
   for (const value of messages as Loose[]) {
     const message = readMessage(value);
     if (!message || !addMessage(tree, message)) record.dropped += 1;

@@ -58,8 +58,6 @@ export type ChatSessionRegistry = {
   subscribeSessions(listener: () => void): () => void;
 };
 
-const INDEX_VERSION = 1;
-
 /**
  * Sessions live here and are kept in `storage` under `<prefix>session:<id>`, `<prefix>draft:<id>` and the list
  * `<prefix>sessions`. Storage never breaks the chat: a storage call that throws (a full storage's
@@ -120,7 +118,7 @@ export function createChatSessionRegistry({
   /** Moves an unreadable entry under another key and returns that key; on failure it stays where it is. */
   const setAside = (id: string, raw: string) => {
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    if (!write(aside, raw, `the unreadable entry of session ${id}`, id)) return;
+    if (!write(aside, raw, `unreadable session ${id}`, id)) return;
     remove(sessionKey(id), id);
     return aside;
   };
@@ -131,7 +129,8 @@ export function createChatSessionRegistry({
     try {
       const { version, sessions } = JSON.parse(raw) as { version?: unknown; sessions: ChatSessionSummary[] };
       // Anything but a list throws here too.
-      if (version === INDEX_VERSION) return sessions.filter((entry) => typeof entry?.id === 'string');
+      if (version === SESSION_SCHEMA_VERSION)
+        return sessions.filter((entry) => typeof entry?.id === 'string');
     } catch {
       // Falls through: the list is only a summary, rebuilt as sessions are saved.
     }
@@ -142,7 +141,7 @@ export function createChatSessionRegistry({
   const writeIndex = (id: string, summary?: ChatSessionSummary) => {
     const sessions = readIndex().filter((entry) => entry.id !== id);
     if (summary) sessions.unshift(summary);
-    write(index, JSON.stringify({ version: INDEX_VERSION, sessions }), 'the session list');
+    write(index, JSON.stringify({ version: SESSION_SCHEMA_VERSION, sessions }), 'session list');
     listChanged();
   };
 
@@ -165,7 +164,7 @@ export function createChatSessionRegistry({
       writeIndex(id, { ...summary, totals: computeTotals(tree.nodes.values()) });
     },
     saveDraft(id, draft) {
-      if (draft) write(draftKey(id), draft, `the draft of session ${id}`, id);
+      if (draft) write(draftKey(id), draft, `draft ${id}`, id);
       else remove(draftKey(id), id);
     },
   };
