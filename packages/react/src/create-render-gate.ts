@@ -1,4 +1,4 @@
-import type { ChatStore, ChatStoreState } from '@helicone-kit/core';
+import { createChatSessionRegistry, type ChatStore, type ChatStoreState } from '@helicone-kit/core';
 
 /**
  * How often a streaming answer reaches React: `'frame'` (default) at most once per animation frame, a number at
@@ -68,23 +68,14 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle | un
       };
     },
     getSnapshot: () => published ?? store.getState(),
+    // A session of an in-memory registry of its own, never stored: the messages, branches, status, draft and
+    // totals of a chat that never ran.
     getServerSnapshot: () =>
       (empty ??= {
         ...store.getState(),
-        messages: [],
-        branches: {},
-        status: 'ready',
+        ...createChatSessionRegistry().peek('').store.getState(),
         error: undefined,
         retryAt: undefined,
-        draft: '',
-        totals: {
-          promptTokens: 0,
-          completionTokens: 0,
-          totalTokens: 0,
-          costUsd: undefined,
-          costComplete: true,
-          answers: 0,
-        },
       }),
   };
 }

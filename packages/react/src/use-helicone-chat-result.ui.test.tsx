@@ -1,5 +1,6 @@
 import { createMockTransport, textSteps } from '@helicone-kit/core/testing';
 import { act, renderHook } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { useHeliconeChat } from './use-helicone-chat';
 import type { UseHeliconeChatResult, UseHeliconeChatSession } from './use-helicone-chat-types';
@@ -58,9 +59,35 @@ describe('useHeliconeChat result', () => {
     expect(result.current.session.id).toBe('second');
 
     expect(results.length).toBeGreaterThan(3);
-    for (const chat of results) {
-      expect(Object.keys(chat).sort()).toEqual([...documented].sort());
-      expect(Object.keys(chat.session).sort()).toEqual([...documentedSession].sort());
+    expectDocumentedKeys(results);
+  });
+
+  it('carries exactly the documented keys on the server, where it shows an empty chat', () => {
+    const results: UseHeliconeChatResult[] = [];
+    function Chat() {
+      results.push(useHeliconeChat({ model: 'gpt-4o-mini', session: { id: 'server' } }));
+      return null;
     }
+    renderToString(<Chat />);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      messages: [],
+      branches: {},
+      status: 'ready',
+      error: undefined,
+      retryAt: undefined,
+      draft: '',
+      model: 'gpt-4o-mini',
+      totals: { promptTokens: 0, completionTokens: 0, totalTokens: 0, costUsd: undefined, answers: 0 },
+      session: { id: 'server' },
+    });
+    expectDocumentedKeys(results);
   });
 });
+
+function expectDocumentedKeys(results: readonly UseHeliconeChatResult[]) {
+  for (const chat of results) {
+    expect(Object.keys(chat).sort()).toEqual([...documented].sort());
+    expect(Object.keys(chat.session).sort()).toEqual([...documentedSession].sort());
+  }
+}
