@@ -25,11 +25,8 @@ import { hasResult } from './tool-output';
 import type { AssistantMessage, BranchInfo, ChatMessage, ChatMessagePart, ToolCallPart } from './types';
 import { userParts, type SendInput } from './user-parts';
 
-/** What a session needs from the store that calls it: the latest options and model, read at each use. */
-export type ChatContext = {
-  options(): ChatOptions;
-  model(): string;
-};
+/** What a session needs from the store that calls it: its latest options, with its model, read at each use. */
+export type ChatContext = () => ChatOptions & { model: string };
 
 /** A session as it was stored (or new). */
 export type LoadedSession = {
@@ -170,13 +167,12 @@ export function createChatSession(
     error?: Error,
     stopped = false,
     toolStepsExhausted = false,
-  ) =>
-    context.options().onFinish?.({ message, messages: state().messages, stopped, error, toolStepsExhausted });
+  ) => context().onFinish?.({ message, messages: state().messages, stopped, error, toolStepsExhausted });
 
   /** Asks for an answer to `parentId` and streams it in. */
   async function run(context: ChatContext, parentId: string, kind: ChatTurn['kind']) {
-    const options = context.options();
-    const requestedModel = context.model();
+    const options = context();
+    const requestedModel = options.model;
     const controller = new AbortController();
     const { signal } = controller;
     /** The live choices, folded from the chunks in place, each with the id of its answer, in creation order. */
@@ -249,7 +245,7 @@ export function createChatSession(
               error: error && describeError(error),
               stopped,
             },
-            context.options(),
+            context(),
           ),
         };
         nodes.set(messageId, message);
@@ -320,7 +316,7 @@ export function createChatSession(
     // Stopped: `stop()` settled the answer already; the transport is told to let go.
     if (signal.aborted) return void events?.return?.().catch(() => {});
     const shown = end();
-    if (error) context.options().onError?.(error);
+    if (error) context().onError?.(error);
     if (error || !shown) return finish(context, shown, error);
     await afterAnswer(context, shown);
   }
@@ -330,7 +326,7 @@ export function createChatSession(
    * has one, within `maxToolSteps`. Without `onToolCall` (or when it returns nothing), `addToolResult` comes later.
    */
   async function afterAnswer(context: ChatContext, message: AssistantMessage, answerEnded = true) {
-    const { onToolCall, maxToolSteps = 5 } = context.options();
+    const { onToolCall, maxToolSteps = 5 } = context();
     const calls = message.parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
     const waiting = calls.filter((call) => call.state === 'input-available');
     // `stop()` while the tools run keeps their results, but the chat does not continue.
@@ -468,7 +464,7 @@ export function createChatSession(
     repriceAnswers(context) {
       let changed = false;
       for (const message of nodes.values()) {
-        const metadata = message.role === 'assistant' && withCost(message.metadata, context.options());
+        const metadata = message.role === 'assistant' && withCost(message.metadata, context());
         if (metadata && metadata !== message.metadata) {
           nodes.set(message.id, { ...message, metadata });
           changed = true;

@@ -89,7 +89,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let retained = false;
   let destroyed = false;
   let unsubscribe = () => {};
-  const context: ChatContext = { options: getOptions, model: () => store.getState().model };
+  const context: ChatContext = () => ({ ...getOptions(), model: store.getState().model });
 
   /** Shows the session's state; `session` is made anew only when its id, name or path changed. */
   const follow = ({ id, name, path, ...shown }: ChatSessionState) => {
