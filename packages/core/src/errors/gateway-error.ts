@@ -46,17 +46,15 @@ export class GatewayError extends HeliconeKitError {
   /** The body text, cut at 8192 characters, Helicone keys redacted. */
   declare readonly body: string | undefined;
 
-  constructor(options: GatewayErrorOptions) {
-    const message = options.message ?? `Request failed with status ${options.status}.`;
-    super(redact(cut(message, MAX_ERROR_MESSAGE_LENGTH)), { cause: options.cause });
-    this.status = options.status;
-    this.code = options.code;
-    this.type = options.type;
-    this.param = options.param;
-    this.details = options.details ?? [];
-    this.retryAfterMs = options.retryAfterMs;
-    this.requestId = options.requestId;
-    this.body = options.body === undefined ? undefined : redact(cut(options.body, MAX_ERROR_BODY_LENGTH));
+  constructor({ message, body, cause, details, ...fields }: GatewayErrorOptions) {
+    super(redact(cut(message ?? `Request failed with status ${fields.status}.`, MAX_ERROR_MESSAGE_LENGTH)), {
+      cause,
+    });
+    // The other options are the fields of the same names.
+    Object.assign(this, fields, {
+      details: details ?? [],
+      body: body && redact(cut(body, MAX_ERROR_BODY_LENGTH)),
+    });
   }
 
   /** 408, 409, 429 and every 5xx: worth trying again (after `retryAfterMs` when known). */

@@ -27,12 +27,9 @@ export class StreamError extends HeliconeKitError {
   declare readonly param: string | null | undefined;
   declare readonly error: unknown;
 
-  constructor(options: StreamErrorOptions) {
-    // `Error` takes the `cause` of the options when it is set.
-    super(options.message, options);
-    this.code = options.code;
-    this.type = options.type;
-    this.param = options.param;
-    this.error = options.error;
+  constructor({ message, ...fields }: StreamErrorOptions) {
+    // `Error` takes the `cause` of the options when it is set; the others are the fields of the same names.
+    super(message, fields);
+    Object.assign(this, fields);
   }
 }
