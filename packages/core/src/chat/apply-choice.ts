@@ -33,12 +33,8 @@ export function applyChoice(
   settled: boolean,
 ): AssistantMessage {
   const parts: ChatMessagePart[] = [];
-  let changed = false;
-  const keep = (same: (part: ChatMessagePart) => boolean, build: () => ChatMessagePart) => {
-    const old = previous.parts.find(same);
-    changed ||= !old;
-    parts.push(old ?? build());
-  };
+  const keep = (same: (part: ChatMessagePart) => boolean, build: () => ChatMessagePart) =>
+    parts.push(previous.parts.find(same) ?? build());
   const reasoning = choice.reasoning ?? '';
   const details = choice.reasoningDetails;
   if (reasoning || details.length > 0) {
@@ -85,5 +81,8 @@ export function applyChoice(
       }),
     );
   }
-  return changed || parts.length !== previous.parts.length ? { ...previous, parts } : previous;
+  return parts.length === previous.parts.length &&
+    parts.every((part, index) => part === previous.parts[index])
+    ? previous
+    : { ...previous, parts };
 }

@@ -441,8 +441,8 @@ export function createChatSession(
 
     async retry(context) {
       refuseIfBusy('retry');
-      if (state().status !== 'error' || !failed || !nodes.has(failed))
-        return refuse('retry', 'nothing-to-retry');
+      // Set with the `error` status, and cleared when the next request ends.
+      if (!failed) return refuse('retry', 'nothing-to-retry');
       await run(context, failed, 'retry');
     },
 
