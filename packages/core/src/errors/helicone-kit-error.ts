@@ -18,11 +18,8 @@ export class HeliconeKitError extends Error {
 
   /** True for an instance of the class it is called on, also one made by another copy of the package. */
   static isInstance<T>(this: abstract new (...args: never) => T, error: unknown): error is T {
-    const { marker } = this as unknown as { marker: string };
-    return (
-      typeof error === 'object' &&
-      error !== null &&
-      (error as Record<symbol, unknown>)[Symbol.for(marker)] === true
-    );
+    const marker = Symbol.for((this as unknown as typeof HeliconeKitError).marker);
+    // A primitive has no such property, and `?.` reads nothing from `null` or `undefined`.
+    return (error as Record<symbol, unknown> | null | undefined)?.[marker] === true;
   }
 }

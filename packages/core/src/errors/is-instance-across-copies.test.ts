@@ -71,6 +71,9 @@ describe('isInstance across two copies of the package', () => {
     expect(ChatActionError.isInstance(gatewayError)).toBe(false);
     expect(GatewayError.isInstance(new copy.HeliconeKitError('base'))).toBe(false);
     expect(HeliconeKitError.isInstance(new Error('plain'))).toBe(false);
+    for (const value of [null, undefined, 'helicone-kit.error', 42, true]) {
+      expect(HeliconeKitError.isInstance(value), String(value)).toBe(false);
+    }
   });
 
   it('marks an instance for every class it descends from, a subclass of a subclass too', () => {
