@@ -1,3 +1,4 @@
+import { createStore } from 'zustand/vanilla';
 import { createChatSession, type ChatSession, type SessionStorage } from './chat-session';
 import { createMemoryStorage, type ChatStorage, type ChatStorageEvent } from './chat-storage';
 import { mergeTrees } from './merge-trees';
@@ -70,8 +71,9 @@ export function createChatSessionRegistry({
   keyPrefix = DEFAULT_STORAGE_PREFIX,
   onWarning,
 }: ChatSessionRegistryOptions = {}): ChatSessionRegistry {
-  const listeners = new Set<() => void>();
-  const listChanged = () => listeners.forEach((listener) => listener());
+  /** Counts the changes of the stored list, for `subscribeSessions`. */
+  const list = createStore(() => 0);
+  const listChanged = () => list.setState((changes) => changes + 1);
   /** `warnings`: the handlers of the stores holding the session (a store holds a session once). */
   const live = new Map<
     string,
@@ -218,7 +220,8 @@ export function createChatSessionRegistry({
         if (changed === sessionKey(id)) session.takeStored(readSessionRecord(newValue));
       }
     },
-    listSessions: () => readIndex().sort((left, right) => right.updatedAt - left.updatedAt),
+    // Each save puts its session first: the list is kept newest first.
+    listSessions: readIndex,
     renameSession(id, name) {
       // A session nobody shows is loaded for the rename; an id that is not stored is left alone.
       if (live.has(id) || read(sessionKey(id)) !== null) registry.peek(id).setName(name);
@@ -228,10 +231,7 @@ export function createChatSessionRegistry({
       remove(draftKey(id), id);
       writeIndex(id);
     },
-    subscribeSessions(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+    subscribeSessions: list.subscribe,
   };
   return registry;
 }
