@@ -7,13 +7,12 @@ import { createChatSessionRegistry, type ChatStore, type ChatStoreState } from '
 export type Throttle = 'frame' | number | false;
 
 /**
- * The store's state as React should see it. While a request runs, new states are held back and handed over once
- * per frame (or per `throttle`, default `'frame'`), so a 1,000-chunk answer costs at most one commit per frame.
- * The start of a request (the user's message), its end (answer settled, error, stop), and what the user changes
- * (draft, model, session) go through at once, taking any held-back state with them, so the final flush is never
- * lost, even in a background tab where frames do not run; a composer's caret never jumps.
- *
- * Made for one subscriber at a time (the hook that made it); while none is subscribed it shows the store as is.
+ * The store as React should follow it. While a request runs, React is told of new states once per frame (or per
+ * `throttle`, default `'frame'`), so a 1,000-chunk answer costs at most one commit per frame; a render shows the
+ * store as it then is, so no commit mixes two states. The start of a request (the user's message), its end
+ * (answer settled, error, stop), and what the user changes (draft, model, session) are told at once, and show
+ * anything told late with them, so the final flush is never lost, even in a background tab where frames do not
+ * run; a composer's caret never jumps.
  */
 export type RenderGate = {
   subscribe: (listener: () => void) => () => void;
@@ -26,34 +25,27 @@ export type RenderGate = {
 };
 
 export function createRenderGate(store: ChatStore, throttle: () => Throttle | undefined): RenderGate {
-  let published: ChatStoreState | undefined;
   let empty: ChatStoreState | undefined;
   return {
     subscribe(listener) {
-      let subscribed = true;
-      // One flush waits at a time; a state handed over at once in between leaves it waiting (it then finds
-      // nothing new), so two flushes never land in one frame.
+      // One late call waits at a time: a state told at once in between leaves it waiting (React then finds
+      // nothing new), so two commits never land in one frame.
       let waiting = false;
-      const publish = () => {
-        if (subscribed && published !== (published = store.getState())) listener();
-      };
       const flush = () => {
         waiting = false;
-        publish();
+        listener();
       };
-      published = store.getState();
-      const unsubscribe = store.subscribe((state) => {
-        const shown = published!;
+      return store.subscribe((state, previous) => {
         const mode = throttle() ?? 'frame';
         if (
           mode === false ||
           !isBusy(state) ||
-          !isBusy(shown) ||
-          state.session !== shown.session ||
-          state.draft !== shown.draft ||
-          state.model !== shown.model
+          !isBusy(previous) ||
+          state.session !== previous.session ||
+          state.draft !== previous.draft ||
+          state.model !== previous.model
         ) {
-          publish();
+          listener();
         } else if (!waiting) {
           waiting = true;
           // Looked up at each call: no browser API is touched at import, and tests can install a fake.
@@ -61,13 +53,8 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle | un
           else setTimeout(flush, mode === 'frame' ? 16 : mode);
         }
       });
-      return () => {
-        subscribed = false;
-        unsubscribe();
-        published = undefined;
-      };
     },
-    getSnapshot: () => published ?? store.getState(),
+    getSnapshot: store.getState,
     // A session of an in-memory registry of its own, never stored: the messages, branches, status, draft and
     // totals of a chat that never ran.
     getServerSnapshot: () =>

@@ -11,9 +11,9 @@ import { sendWithFiles } from './send-with-files';
 import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } from './use-helicone-chat-types';
 
 /**
- * A chat with the route: a streaming answer committed at most once per frame (one gated snapshot of the store:
- * a status change does not hand out new messages), and callbacks that always see the latest props. Chats with
- * the same `session.id` under one provider share one conversation.
+ * A chat with the route: a streaming answer committed at most once per frame (React follows the store through
+ * the render gate; each render shows one state of it whole), and callbacks that always see the latest props.
+ * Chats with the same `session.id` under one provider share one conversation.
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
   const context = useHeliconeContext();
