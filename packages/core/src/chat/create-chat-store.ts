@@ -84,7 +84,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   /** Warnings about the sessions this store shows go to its latest `onWarning` (the registry's without one). */
   const warnings = () => getOptions().onWarning;
   const named = (name: string | undefined): SessionInit => ({ name, warnings });
-  let session = registry.peek(initial.session?.id ?? createId(), named(newName));
+  let session: ChatSession;
   let holds = 0;
   let retained = false;
   let destroyed = false;
@@ -100,15 +100,21 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
         : { ...shown, session: { id, name, path } },
     );
   };
-  const show = () => {
+  /**
+   * Shows session `id` (named `name` if it is not stored yet), held if this store holds one, else only read;
+   * returns the session shown before.
+   */
+  const show = (id: string, name = newName) => {
+    const previous = session;
+    newName = name;
+    session = holds > 0 ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
     unsubscribe();
     unsubscribe = holds > 0 ? session.store.subscribe(follow) : () => {};
     follow(session.store.getState());
+    return previous;
   };
   const hold = () => {
-    if (holds++ > 0) return;
-    session = registry.acquire(session.id, named(newName));
-    show();
+    if (holds++ === 0) show(session.id);
   };
   const letGo = () => {
     if (--holds > 0) return;
@@ -121,10 +127,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     return session;
   };
   const moveTo = (id: string, name = getOptions().session?.name) => {
-    const previous = session;
-    newName = name;
-    session = holds > 0 ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
-    show();
+    const previous = show(id, name);
     if (holds > 0) registry.release(previous, { warnings });
   };
 
@@ -161,7 +164,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
         },
       }) as ChatStoreState,
   );
-  follow(session.store.getState());
+  show(initial.session?.id ?? createId());
 
   const subscribe = store.subscribe;
   return Object.assign(store, {
