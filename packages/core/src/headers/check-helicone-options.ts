@@ -11,7 +11,8 @@ import {
   headerValueError,
   type HeaderField,
 } from './header-value';
-import { headerOf, HELICONE_FIELDS, UUID, type FieldKind } from './helicone-fields';
+import { checkedFields, UUID, type FieldKind } from './field-checks';
+import { headerOf } from './helicone-fields';
 import { TOKEN_LIMIT_EXCEPTION_HANDLERS, type HeliconeOptions } from './helicone-options';
 import { parseRateLimitPolicy } from './parse-rate-limit-policy';
 import type { RateLimitPolicy } from './rate-limit-policy';
@@ -129,7 +130,7 @@ export function checkHeliconeOptions(options: HeliconeOptions): HeliconeOptions 
   if (options.properties !== undefined) checkProperties(options.properties);
   checkGroups(options);
   const values = heliconeFieldValues(options);
-  for (const [path, kind, min, max] of HELICONE_FIELDS) {
+  for (const [path, kind, min, max] of checkedFields()) {
     const value = values[path];
     const header = canonicalHeaderName(headerOf(path));
     if (value !== undefined) checkField(value, { field: path, header }, kind, min, max);

@@ -2,7 +2,7 @@ import { isRecord } from '../internal/is-record';
 import { encodeHeaderText } from './encode-header-text';
 import { heliconeFieldValues } from './field-values';
 import { HELICONE_PROPERTY_PREFIX } from './header-names';
-import { headerOf, HELICONE_FIELDS, isSwitchedOff, type FieldKind } from './helicone-fields';
+import { headerOf, HELICONE_FIELDS, isSwitchedOff, type WrittenKind } from './helicone-fields';
 import type { HeliconeOptions } from './helicone-options';
 import type { RateLimitPolicy } from './rate-limit-policy';
 import { writeRateLimitPolicy } from './write-rate-limit-policy';
@@ -11,7 +11,7 @@ import { writeRateLimitPolicy } from './write-rate-limit-policy';
 const asText = (value: unknown) => `${value as string}`;
 
 /** One field's header value as written, or `undefined` for a switch that is off (or an empty list). */
-function encodeField(value: unknown, kind: FieldKind): string | undefined {
+function encodeField(value: unknown, kind: WrittenKind): string | undefined {
   if (value === undefined || (kind === 'flag' && value === false)) return undefined;
   let text = value;
   if (kind === 'max-age') text = `max-age=${asText(value)}`;

@@ -9,15 +9,8 @@ import {
   headerValueError,
   type HeaderField,
 } from './header-value';
-import {
-  headerOf,
-  HELICONE_FIELDS,
-  isSwitchedOff,
-  unaliasedHeader,
-  UUID,
-  type FieldKind,
-  type HeliconeField,
-} from './helicone-fields';
+import { checkedFields, UUID, type FieldKind, type HeliconeField } from './field-checks';
+import { headerOf, HELICONE_FIELDS, isSwitchedOff, unaliasedHeader } from './helicone-fields';
 import {
   TOKEN_LIMIT_EXCEPTION_HANDLERS,
   type HeliconeCacheOptions,
@@ -34,7 +27,7 @@ let fieldsByHeader: Map<string, HeliconeField> | undefined;
 
 /** Lower-cased header name (aliases included) → field; built on first use so that importing costs nothing. */
 function fieldOf(lowerCaseName: string): HeliconeField | undefined {
-  fieldsByHeader ??= new Map(HELICONE_FIELDS.map((field) => [headerOf(field[0]), field]));
+  fieldsByHeader ??= new Map(checkedFields().map((field) => [headerOf(field[0]), field]));
   return fieldsByHeader.get(unaliasedHeader(lowerCaseName) ?? lowerCaseName);
 }
 const PROPERTY_PREFIX = 'helicone-property-';

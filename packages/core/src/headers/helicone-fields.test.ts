@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_CHECKS } from './field-checks';
 import { canonicalHeaderName, HELICONE_REQUEST_HEADERS } from './header-names';
 import { headerOf, HELICONE_FIELDS, unaliasedHeader } from './helicone-fields';
 
@@ -27,5 +28,14 @@ describe('the header of each field', () => {
     expect(unaliasedHeader('Helicone-Rate-Limit-Policy')).toBe(headerOf('rateLimitPolicy'));
     expect(unaliasedHeader('helicone-prompt-security-enabled')).toBe(headerOf('llmSecurity.enabled'));
     expect(unaliasedHeader('helicone-ratelimit-policy')).toBeUndefined();
+  });
+});
+
+describe('the checks of the fields', () => {
+  it('name fields of the table, and refine text (or give the max-age its range) without changing how it is written', () => {
+    const written = new Map(HELICONE_FIELDS);
+    for (const [path, [kind]] of Object.entries(FIELD_CHECKS)) {
+      expect(written.get(path), path).toBe(kind === 'max-age' ? 'max-age' : 'text');
+    }
   });
 });

@@ -1,53 +1,46 @@
-import {
-  MAX_CACHE_BUCKET_SIZE,
-  MAX_CACHE_MAX_AGE_SECONDS,
-  MAX_RETRY_NUM,
-  MAX_RETRY_TIMEOUT_MS,
-} from './helicone-options';
-
 /**
- * How a field travels: `text` is free text (`UTF-8''`-encoded when it is not printable ASCII), `flag` a switch
- * (`true`), `integer` a whole number from `min` to `max`, `max-age` the cache max-age in `Cache-Control`, `decimal`
- * a number above 0, `uuid` the request id, `keys` a comma-separated list, `policy` a rate-limit policy, and
- * `handler` one of `TOKEN_LIMIT_EXCEPTION_HANDLERS`.
+ * How a field is written: `text` as text (free text `UTF-8''`-encoded when it is not printable ASCII), `flag` a
+ * switch (`true`, left out when off), `max-age` the cache max-age in `Cache-Control`, `keys` a comma-separated list,
+ * `policy` a rate-limit policy. What a value must be beyond that (a range, a UUID) is in `FIELD_CHECKS`, which only
+ * the checking side carries.
  */
-export type FieldKind =
-  'text' | 'flag' | 'integer' | 'max-age' | 'decimal' | 'uuid' | 'keys' | 'policy' | 'handler';
+export type WrittenKind = 'text' | 'flag' | 'max-age' | 'keys' | 'policy';
 
-/** One option, by its path in `HeliconeOptions` (`cache.seed`); `headerOf(path)` names its header. */
-export type HeliconeField = readonly [path: string, kind: FieldKind, min?: number, max?: number];
+/** One option, by its path in `HeliconeOptions` (`cache.seed`), and how it is written; `headerOf(path)` names its header. */
+export type WrittenField = readonly [path: string, kind: WrittenKind];
 
 /**
  * Every option of `HeliconeOptions` but the properties, the one table of the codec: `encodeHeliconeHeaders` writes
- * them in this order (`toHeliconeHeaders` after `checkHeliconeOptions`), and `fromHeliconeMetadata` reads them back. The switches of a group (`llmSecurity.enabled` stands for
+ * them in this order (`toHeliconeHeaders` after `checkHeliconeOptions`, which adds `FIELD_CHECKS`), and
+ * `fromHeliconeMetadata` reads them back. The switches of a group (`llmSecurity.enabled` stands for
  * `llmSecurity: true`) are listed in `SWITCHES`.
  */
-export const HELICONE_FIELDS: readonly HeliconeField[] = [
+export const HELICONE_FIELDS: readonly WrittenField[] = [
   ['userId', 'text'],
   ['session.id', 'text'],
   ['session.path', 'text'],
   ['session.name', 'text'],
   ['promptId', 'text'],
-  ['requestId', 'uuid'],
+  ['requestId', 'text'],
   ['cache.enabled', 'flag'],
   ['cache.save', 'flag'],
   ['cache.read', 'flag'],
-  ['cache.maxAge', 'max-age', 0, MAX_CACHE_MAX_AGE_SECONDS],
-  ['cache.bucketMaxSize', 'integer', 1, MAX_CACHE_BUCKET_SIZE],
+  ['cache.maxAge', 'max-age'],
+  ['cache.bucketMaxSize', 'text'],
   ['cache.seed', 'text'],
   ['cache.ignoreKeys', 'keys'],
   ['retry.enabled', 'flag'],
-  ['retry.num', 'integer', 0, MAX_RETRY_NUM],
-  ['retry.factor', 'decimal'],
-  ['retry.minTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
-  ['retry.maxTimeout', 'integer', 0, MAX_RETRY_TIMEOUT_MS],
+  ['retry.num', 'text'],
+  ['retry.factor', 'text'],
+  ['retry.minTimeout', 'text'],
+  ['retry.maxTimeout', 'text'],
   ['rateLimitPolicy', 'policy'],
   ['omitRequest', 'flag'],
   ['omitResponse', 'flag'],
   ['moderations', 'flag'],
   ['llmSecurity.enabled', 'flag'],
   ['llmSecurity.advanced', 'flag'],
-  ['tokenLimitExceptionHandler', 'handler'],
+  ['tokenLimitExceptionHandler', 'text'],
 ];
 
 /** The headers whose names do not follow from their field's path, lower-cased. */
@@ -89,5 +82,3 @@ export function isSwitchedOff(path: string, isOn: (switchPath: string) => boolea
   const switches = SWITCHES[path.split('.')[0]!];
   return switches !== undefined && !switches.some(isOn);
 }
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
