@@ -1,5 +1,5 @@
 import type { ReasoningDetail } from '../openai/types';
-import type { AssistantMessage, ChatMessagePart } from './types';
+import type { AssistantMessage, ChatMessagePart, ReasoningPart } from './types';
 
 /** What the store reads of one choice. The accumulator's live `ChoiceState` has this shape (read, not copied). */
 export type ChoiceContent = {
@@ -35,31 +35,25 @@ export function applyChoice(
   const parts: ChatMessagePart[] = [];
   const keep = (same: (part: ChatMessagePart) => boolean, build: () => ChatMessagePart) =>
     parts.push(previous.parts.find(same) ?? build());
-  const reasoning = choice.reasoning ?? '';
   const details = choice.reasoningDetails;
-  if (reasoning || details.length > 0) {
-    // The accumulator grows `reasoningDetails` in place, so the part keeps its own copy, refreshed at the end.
-    keep(
-      (part) =>
-        part.type === 'reasoning' &&
-        part.text === reasoning &&
-        (part.details?.length ?? 0) === details.length &&
-        !settled,
-      () => ({
-        type: 'reasoning',
-        text: reasoning,
-        ...(details.length > 0 && { details: details.map((detail) => ({ ...detail })) }),
-      }),
-    );
-  }
-  for (const [type, text] of [
-    ['text', choice.content ?? choice.text],
-    ['refusal', choice.refusal],
+  for (const [type, text, count] of [
+    ['reasoning', choice.reasoning, details.length],
+    ['text', choice.content ?? choice.text, 0],
+    ['refusal', choice.refusal, 0],
   ] as const) {
-    if (text) {
+    if (text || count) {
+      // The accumulator grows `reasoningDetails` in place, so a part keeps its own copy, refreshed at the end.
       keep(
-        (part) => part.type === type && part.text === text,
-        () => ({ type, text }),
+        (part) =>
+          part.type === type &&
+          part.text === (text ?? '') &&
+          ((part as ReasoningPart).details?.length ?? 0) === count &&
+          !(count && settled),
+        () => ({
+          type,
+          text: text ?? '',
+          ...(count > 0 && { details: details.map((detail) => ({ ...detail })) }),
+        }),
       );
     }
   }
