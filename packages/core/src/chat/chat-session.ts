@@ -473,10 +473,11 @@ export function createChatSession(
       if (changed) persist();
     },
 
-    takeStored(stored) {
-      if (stored.name !== undefined && stored.name !== state().name) setState({ name: stored.name });
+    takeStored({ name = state().name, tree: stored }) {
       // While a request or tools run, the save that ends them merges the stored tree (adopting no selection).
-      if (!active && mergeTrees(tree, stored.tree, true)) refresh();
+      if (active) return setState({ name });
+      mergeTrees(tree, stored, true);
+      refresh({ name });
     },
   };
 }

@@ -8,10 +8,9 @@ import type { ChatMessage } from './types';
  * it reads back as stopped, with part of its text). `into` keeps what it shows: a parent it already selects a
  * child of keeps that child (pinned if it was the implicit newest one); `from`'s selection is taken for the other
  * parents, or for every parent with `adoptSelection` (the other tab moved between branches while this one was
- * idle). Returns whether `into` changed.
+ * idle).
  */
-export function mergeTrees(into: MessageTree, from: MessageTree, adoptSelection?: boolean): boolean {
-  let changed = false;
+export function mergeTrees(into: MessageTree, from: MessageTree, adoptSelection?: boolean): void {
   // `from.nodes` lists parents before children, as `addMessage` builds it.
   for (const message of from.nodes.values()) {
     const current = into.nodes.get(message.id);
@@ -20,23 +19,16 @@ export function mergeTrees(into: MessageTree, from: MessageTree, adoptSelection?
       const key = parentKey(message);
       const newest = into.children.get(key)?.at(-1);
       if (newest && !into.selected.has(key)) into.selected.set(key, newest);
-      changed = addMessage(into, message) || changed;
+      addMessage(into, message);
     } else if (!isStreaming(current) && progress(message) > progress(current)) {
       into.nodes.set(message.id, message);
-      changed = true;
     }
   }
   for (const [key, childId] of from.selected) {
-    if (
-      into.children.get(key)?.includes(childId) &&
-      into.selected.get(key) !== childId &&
-      (adoptSelection || !into.selected.has(key))
-    ) {
+    if (into.children.get(key)?.includes(childId) && (adoptSelection || !into.selected.has(key))) {
       into.selected.set(key, childId);
-      changed = true;
     }
   }
-  return changed;
 }
 
 const isStreaming = (message: ChatMessage) => message.role === 'assistant' && message.state === 'streaming';
