@@ -11,7 +11,7 @@ import { writeRateLimitPolicy } from './write-rate-limit-policy';
 const asText = (value: unknown) => `${value as string}`;
 
 /** One field's header value as written, or `undefined` for a switch that is off (or an empty list). */
-function encodeField(value: unknown, kind: WrittenKind): string | undefined {
+function encodeField(value: unknown, kind: WrittenKind | undefined): string | undefined {
   if (value === undefined || (kind === 'flag' && value === false)) return undefined;
   let text = value;
   if (kind === 'max-age') text = `max-age=${asText(value)}`;

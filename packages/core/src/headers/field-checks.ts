@@ -1,4 +1,4 @@
-import { HELICONE_FIELDS, type WrittenField } from './helicone-fields';
+import { HELICONE_FIELDS, type WrittenKind } from './helicone-fields';
 import {
   MAX_CACHE_BUCKET_SIZE,
   MAX_CACHE_MAX_AGE_SECONDS,
@@ -11,7 +11,7 @@ import {
  * or, for a field written as text, `integer` (a whole number from `min` to `max`), `decimal` (a number above 0),
  * `uuid` (the request id) or `handler` (one of `TOKEN_LIMIT_EXCEPTION_HANDLERS`); a `max-age` has a range too.
  */
-export type FieldKind = WrittenField[1] | 'integer' | 'decimal' | 'uuid' | 'handler';
+export type FieldKind = WrittenKind | 'integer' | 'decimal' | 'uuid' | 'handler';
 
 /** One option with its check: `checkedFields` gives them all. */
 export type HeliconeField = readonly [path: string, kind: FieldKind, min?: number, max?: number];
@@ -31,6 +31,6 @@ export const FIELD_CHECKS: Readonly<Record<string, readonly [kind: FieldKind, mi
 
 /** `HELICONE_FIELDS`, in its order, each with its check. */
 export const checkedFields = (): HeliconeField[] =>
-  HELICONE_FIELDS.map(([path, kind]) => [path, ...(FIELD_CHECKS[path] ?? [kind])]);
+  HELICONE_FIELDS.map(([path, kind = 'text']) => [path, ...(FIELD_CHECKS[path] ?? [kind])]);
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

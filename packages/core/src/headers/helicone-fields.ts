@@ -6,8 +6,11 @@
  */
 export type WrittenKind = 'text' | 'flag' | 'max-age' | 'keys' | 'policy';
 
-/** One option, by its path in `HeliconeOptions` (`cache.seed`), and how it is written; `headerOf(path)` names its header. */
-export type WrittenField = readonly [path: string, kind: WrittenKind];
+/**
+ * One option, by its path in `HeliconeOptions` (`cache.seed`), and how it is written (`text` when not given);
+ * `headerOf(path)` names its header.
+ */
+export type WrittenField = readonly [path: string, kind?: WrittenKind];
 
 /**
  * Every option of `HeliconeOptions` but the properties, the one table of the codec: `encodeHeliconeHeaders` writes
@@ -16,31 +19,31 @@ export type WrittenField = readonly [path: string, kind: WrittenKind];
  * `llmSecurity: true`) are listed in `SWITCHES`.
  */
 export const HELICONE_FIELDS: readonly WrittenField[] = [
-  ['userId', 'text'],
-  ['session.id', 'text'],
-  ['session.path', 'text'],
-  ['session.name', 'text'],
-  ['promptId', 'text'],
-  ['requestId', 'text'],
+  ['userId'],
+  ['session.id'],
+  ['session.path'],
+  ['session.name'],
+  ['promptId'],
+  ['requestId'],
   ['cache.enabled', 'flag'],
   ['cache.save', 'flag'],
   ['cache.read', 'flag'],
   ['cache.maxAge', 'max-age'],
-  ['cache.bucketMaxSize', 'text'],
-  ['cache.seed', 'text'],
+  ['cache.bucketMaxSize'],
+  ['cache.seed'],
   ['cache.ignoreKeys', 'keys'],
   ['retry.enabled', 'flag'],
-  ['retry.num', 'text'],
-  ['retry.factor', 'text'],
-  ['retry.minTimeout', 'text'],
-  ['retry.maxTimeout', 'text'],
+  ['retry.num'],
+  ['retry.factor'],
+  ['retry.minTimeout'],
+  ['retry.maxTimeout'],
   ['rateLimitPolicy', 'policy'],
   ['omitRequest', 'flag'],
   ['omitResponse', 'flag'],
   ['moderations', 'flag'],
   ['llmSecurity.enabled', 'flag'],
   ['llmSecurity.advanced', 'flag'],
-  ['tokenLimitExceptionHandler', 'text'],
+  ['tokenLimitExceptionHandler'],
 ];
 
 /** The headers whose names do not follow from their field's path, lower-cased. */
