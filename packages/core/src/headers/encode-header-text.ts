@@ -15,14 +15,15 @@ const SENT_AS_IT_IS = /^(?!utf-8'')[\u0020-\u007e]*$/i;
 export const trimSpaces = (value: string): string => value.replace(/^ +| +$/g, '');
 
 /**
- * A free-text value as a header value, without any check: trimmed of spaces, and, when it is not printable ASCII
- * or starts with the encoding prefix, written as `UTF-8''<percent-encoded UTF-8>` (RFC 8187 attr-chars stay), so
- * `fetch` can send it and the reader decodes it back exactly. A control character is encoded too, so it cannot
- * inject a header; the server route then refuses it. A lone surrogate, which has no UTF-8 form, gives a malformed
- * encoding that the route refuses as well.
+ * A free-text value (a number or a boolean as text) as a header value, without any check: trimmed of spaces, and,
+ * when it is not printable ASCII or starts with the encoding prefix, written as `UTF-8''<percent-encoded UTF-8>`
+ * (RFC 8187 attr-chars stay), so `fetch` can send it and the reader decodes it back exactly. A control character is
+ * encoded too, so it cannot inject a header; the server route then refuses it. A lone surrogate, which has no UTF-8
+ * form, gives a malformed encoding that the route refuses as well.
  */
-export function encodeHeaderText(value: string): string {
-  const text = trimSpaces(value);
+export function encodeHeaderText(value: unknown): string {
+  // Valid values are strings, numbers and booleans; anything else is written as text, for the route to judge.
+  const text = trimSpaces(`${value as string}`);
   if (SENT_AS_IT_IS.test(text)) return text;
   try {
     return (

@@ -7,20 +7,17 @@ import type { HeliconeOptions } from './helicone-options';
 import type { RateLimitPolicy } from './rate-limit-policy';
 import { writeRateLimitPolicy } from './write-rate-limit-policy';
 
-/** Valid options hold strings, numbers and booleans; anything else is written as text, for the route to judge. */
-const asText = (value: unknown) => `${value as string}`;
-
 /** One field's header value as written, or `undefined` for a switch that is off (or an empty list). */
 function encodeField(value: unknown, kind: WrittenKind | undefined): string | undefined {
   if (value === undefined || (kind === 'flag' && value === false)) return undefined;
   let text = value;
-  if (kind === 'max-age') text = `max-age=${asText(value)}`;
+  if (kind === 'max-age') text = `max-age=${value as number}`;
   if (kind === 'policy' && isRecord(value)) text = writeRateLimitPolicy(value as RateLimitPolicy);
   if (kind === 'keys' && Array.isArray(value)) {
     if (value.length === 0) return undefined;
-    text = value.map((key) => encodeHeaderText(asText(key))).join(',');
+    text = value.map((key) => encodeHeaderText(key)).join(',');
   }
-  return encodeHeaderText(asText(text));
+  return encodeHeaderText(text);
 }
 
 /**
@@ -36,7 +33,7 @@ function encodeField(value: unknown, kind: WrittenKind | undefined): string | un
 export function encodeHeliconeHeaders(options: HeliconeOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.properties ?? {})) {
-    if (value !== undefined) headers[HELICONE_PROPERTY_PREFIX + name] = encodeHeaderText(asText(value));
+    if (value !== undefined) headers[HELICONE_PROPERTY_PREFIX + name] = encodeHeaderText(value);
   }
   const values = heliconeFieldValues(options);
   const written: Record<string, string> = {};
