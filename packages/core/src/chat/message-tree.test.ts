@@ -15,21 +15,23 @@ const shownIds = (tree: ReturnType<typeof createMessageTree>) =>
   selectedPath(tree).messages.map((message) => message.id);
 
 describe('message tree', () => {
-  it('follows the selected child of each parent, defaulting to the newest', () => {
+  it('follows the selected child of each parent; without one, the first (a child added unselected stays hidden)', () => {
     const tree = createMessageTree();
     addMessage(tree, user('a', null));
     addMessage(tree, user('b1', 'a'));
     addMessage(tree, user('c', 'b1'));
     addMessage(tree, user('b2', 'a'));
-    expect(shownIds(tree)).toEqual(['a', 'b2']);
+    expect(shownIds(tree)).toEqual(['a', 'b1', 'c']);
+    addMessage(tree, user('b3', 'a'), true);
+    expect(shownIds(tree)).toEqual(['a', 'b3']);
     expect(selectedPath(tree).branches).toEqual({
       a: { ids: ['a'], index: 0 },
-      b2: { ids: ['b1', 'b2'], index: 1 },
+      b3: { ids: ['b1', 'b2', 'b3'], index: 2 },
     });
     tree.selected.set('a', 'b1');
     // b1's own selected descendants come back with it.
     expect(shownIds(tree)).toEqual(['a', 'b1', 'c']);
-    expect(branchesOf(tree, 'b2')).toEqual({ ids: ['b1', 'b2'], index: 0 });
+    expect(branchesOf(tree, 'b2')).toEqual({ ids: ['b1', 'b2', 'b3'], index: 0 });
     expect(selectPathTo(tree, 'b2').map((message) => message.id)).toEqual(['a', 'b2']);
     expect(shownIds(tree)).toEqual(['a', 'b2']);
   });

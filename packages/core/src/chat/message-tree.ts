@@ -9,7 +9,10 @@ export type MessageTree = {
   readonly nodes: Map<string, ChatMessage>;
   /** Child ids per parent id (`''` for the conversation's first messages), in creation order. */
   readonly children: Map<string, readonly string[]>;
-  /** The selected child per parent id; absent (or not a child) means the newest child. */
+  /**
+   * The selected child per parent id; absent (or not a child) means the first child, so a child added without
+   * being selected (another tab's) never takes the place of the one shown.
+   */
   readonly selected: Map<string, string>;
 };
 
@@ -39,7 +42,7 @@ export function addMessage(tree: MessageTree, message: ChatMessage, select?: boo
 function branchesUnder(tree: MessageTree, key: string): BranchInfo {
   const ids = tree.children.get(key)!;
   const index = ids.indexOf(tree.selected.get(key)!);
-  return { ids, index: index < 0 ? ids.length - 1 : index };
+  return { ids, index: Math.max(index, 0) };
 }
 
 /** The conversation as shown and sent (from the first message down the selected branches), with its branches. */
