@@ -270,18 +270,17 @@ export function createChatSession(
       finish(context, end(true), undefined, true);
     };
     // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
-    const optionName = options.session?.name;
-    if (optionName !== undefined && optionName !== state().name) setName(optionName);
+    const name = options.session?.name ?? state().name;
     try {
       const { request, path } = buildChatRequest({
         options,
         model: requestedModel,
-        session: { id, name: state().name },
+        session: { id, name },
         turn: { sessionId: id, ...turnAt(history), kind },
         history,
         signal,
       });
-      refresh({ status: 'submitted', error: undefined, retryAt: undefined, path });
+      refresh({ status: 'submitted', error: undefined, retryAt: undefined, path, name });
       events = options.transport.send(request)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
       const aborted = new Promise<IteratorReturnResult<undefined>>((resolve) => {
