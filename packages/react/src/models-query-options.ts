@@ -1,5 +1,5 @@
 import type { GatewayError, ModelInfo, ModelList } from '@helicone-kit/core';
-import { queryOptions, type DataTag, type UseQueryOptions } from '@tanstack/react-query';
+import type { DataTag, UseQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
 import { fetchRoute, type RouteRequestInit } from './route-request-init';
 
@@ -24,8 +24,9 @@ export function modelsQueryOptions(
   api: string = DEFAULT_API,
   init: ModelsQueryInit = {},
 ): ModelsQueryOptions {
-  return queryOptions({
-    queryKey: modelsQueryKey(api),
+  // Plain data (react-query's `queryOptions` only tags the types, done here by the declared return type).
+  return {
+    queryKey: modelsQueryKey(api) as ModelsQueryOptions['queryKey'],
     queryFn: async ({ signal }) => {
       const response = await fetchRoute(init, api, 'models', {
         headers: { accept: 'application/json' },
@@ -38,5 +39,5 @@ export function modelsQueryOptions(
     staleTime: 300_000,
     // A refusal (404, 401, ...) will not change on its own: only what the route calls retryable is tried again.
     retry: (failures, error) => failures < 3 && (error as Partial<GatewayError>).isRetryable === true,
-  });
+  };
 }

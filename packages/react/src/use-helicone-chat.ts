@@ -16,14 +16,13 @@ import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } fro
  * Chats with the same `session.id` under one provider share one conversation.
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
-  const context = useHeliconeContext();
-  const { queryClient } = context;
-  const api = options.api ?? context.api;
+  const { api: providerApi, queryClient, registry, transport: init } = useHeliconeContext();
+  const api = options.api ?? providerApi;
   const chat: ChatOptions & { throttle?: Throttle } = {
     ...options,
     // Made per render: it is a URL and the provider's fetch settings, read by the store at each request.
-    transport: options.transport ?? createHttpTransport({ ...context.transport, api }),
-    registry: context.registry,
+    transport: options.transport ?? createHttpTransport({ ...init, api }),
+    registry,
     price:
       options.price ??
       ((answer) => findModelPrice(queryClient.getQueryData<ModelInfo[]>(modelsQueryKey(api)), answer)),
@@ -32,12 +31,15 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   useLayoutEffect(() => latest.set(chat));
 
   // Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect.
-  const [{ store, gate, send }] = useState(() => {
+  const sessionId = options.session?.id;
+  const [{ store, gate, send, applied }] = useState(() => {
     const store = createChatStore(() => latest.get());
     return {
       store,
       gate: createRenderGate(store, () => latest.get().throttle),
       send: (input?: ChatSendInput) => sendWithFiles(store.getState().send, input),
+      // The last `session.id` prop switched to (see below).
+      applied: createLatest(sessionId),
     };
   });
   // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
@@ -46,8 +48,6 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // A new `session.id` is switched to before the browser paints; the render that comes with the new prop already
   // shows that session (read, not held), so no commit shows the old conversation under the new id. `applied`
   // keeps the last prop switched to: `newSession`/`switchSession` may show another session under the same prop.
-  const sessionId = options.session?.id;
-  const [applied] = useState(() => createLatest(sessionId));
   useLayoutEffect(() => {
     if (sessionId === undefined || sessionId === applied.get()) return;
     applied.set(sessionId);
@@ -78,10 +78,8 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const needsPrices = !options.price && !options.transport;
   useEffect(() => {
     if (!needsPrices) return;
-    void queryClient
-      .prefetchQuery(modelsQueryOptions(api, context.transport))
-      .then(() => store.repriceAnswers());
-  }, [needsPrices, queryClient, api, context.transport, store, id]);
+    void queryClient.prefetchQuery(modelsQueryOptions(api, init)).then(() => store.repriceAnswers());
+  }, [needsPrices, queryClient, api, init, store, id]);
   const session = useMemo(
     () => ({ id, name, path, newSession, switchSession }),
     [id, name, path, newSession, switchSession],
