@@ -8,26 +8,30 @@ export const DEFAULT_MAX_IMAGE_SIDE = 1568;
 export const DEFAULT_MAX_IMAGE_DATA_URL_LENGTH = 700_000;
 
 /**
- * A `File` or `Blob` as a data URL. In a browser, an image is sent as it is when it is at most `maxSide` on its
- * longest side and its data URL at most `maxLength` long; otherwise it is drawn at `maxSide` on its longest side
- * and encoded as JPEG (quality 0.8), then again at three quarters of that side each time, until the data URL
- * fits or the side would fall below 256 px (the last one is then sent; a 256 px JPEG is a small fraction of the
- * default length). Elsewhere, or when the browser cannot decode or draw it, the file is sent as it is.
+ * A `File` or `Blob` as a data URL, read by `FileReader` (browsers, jsdom, Deno, Bun). In a browser, an image is
+ * sent as it is when it is at most `maxSide` on its longest side and its data URL at most `maxLength` long;
+ * otherwise it is drawn at `maxSide` on its longest side and encoded as JPEG (quality 0.8), then again at three
+ * quarters of that side each time, until the data URL fits or the side would fall below 256 px (the last one is
+ * then sent; a 256 px JPEG is a small fraction of the default length). When the browser cannot decode or draw it
+ * (or there is no canvas), the file is sent as it is.
  */
 export async function imageToDataUrl(
   blob: Blob,
   maxSide = DEFAULT_MAX_IMAGE_SIDE,
   maxLength = DEFAULT_MAX_IMAGE_DATA_URL_LENGTH,
 ): Promise<string> {
-  const type = blob.type || 'application/octet-stream';
-  let url: string | undefined;
+  let url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error!);
+    reader.readAsDataURL(blob);
+  });
   try {
-    // Outside a browser `createImageBitmap` or `document` is missing: the error sends the file as it is.
+    // Without `createImageBitmap` or `document` (outside a browser) the error sends the file as it is.
     const bitmap = await createImageBitmap(blob);
     const { width, height } = bitmap;
     const longest = Math.max(width, height);
-    // The file's data URL would be `data:`, its type, `;base64,` and 4 characters per 3 bytes (or part of them).
-    if (longest > maxSide || type.length + 13 + Math.ceil(blob.size / 3) * 4 > maxLength) {
+    if (longest > maxSide || url.length > maxLength) {
       const canvas = document.createElement('canvas');
       let side = Math.min(longest, maxSide);
       do {
@@ -42,8 +46,5 @@ export async function imageToDataUrl(
   } catch {
     // Not decoded or not drawn: the file is sent as it is.
   }
-  if (url) return url;
-  let binary = '';
-  for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
-  return `data:${type};base64,${btoa(binary)}`;
+  return url;
 }
