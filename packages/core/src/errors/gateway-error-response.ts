@@ -2,9 +2,9 @@ import type { GatewayError } from './gateway-error';
 import { gatewayErrorJson } from './gateway-error-json';
 
 /**
- * The server route's answer for `error`, the one form `readRouteError` reads: a JSON `Response` with `gatewayErrorJson(error)`
- * as its body, the error's status (502 when that is not an error status), `retry-after-ms` and `Retry-After` (whole
- * seconds, rounded up) when the wait is known, and `Helicone-Id` when known and safe to send.
+ * The server route's answer for `error`, the one form `readRouteError` reads: a JSON `Response` with
+ * `gatewayErrorJson(error)` as its body, the error's status (502 when that is not an error status), `retry-after-ms`
+ * and `Retry-After` (whole seconds, rounded up) when the wait is known, and `Helicone-Id` when known and safe to send.
  */
 export function gatewayErrorResponse(error: GatewayError): Response {
   const { status, retryAfterMs, requestId } = error;

@@ -26,8 +26,8 @@ export type GatewayErrorOptions = {
  * An HTTP error from the gateway, a provider behind it, or the server route, whatever shape its body had. Made by
  * `readGatewayError(response)` / `parseGatewayError(status, body, headers)` (every shape), `readRouteError(response)`
  * (the server route's answer, in the browser), or `new GatewayError(options)`; `gatewayErrorResponse(error)` turns
- * one into the route's answer, `gatewayErrorJson(error)` into its body. Everything but the class itself lives in functions, so a bundle carries only what it
- * uses.
+ * one into the route's answer, `gatewayErrorJson(error)` into its body. Everything but the class itself lives in
+ * functions, so a bundle carries only what it uses.
  */
 export class GatewayError extends HeliconeKitError {
   override name = 'GatewayError';
