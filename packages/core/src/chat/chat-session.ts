@@ -158,7 +158,8 @@ export function createChatSession(
     return message.id;
   };
 
-  const refuseIfBusy = (action: string) => active && refuse(action, 'busy', 'a request is running');
+  /** A request (or client tools) running in this session refuses another action; the refusal names the session. */
+  const refuseIfBusy = (action: string) => active && refuse(action, 'busy', id);
 
   /** Calls `onFinish` with the answer that ended and how. */
   const finish = (

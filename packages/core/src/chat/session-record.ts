@@ -40,7 +40,6 @@ function readMessage(value: Loose): ChatMessage | undefined {
   const valid =
     typeof value?.id === 'string' &&
     value.id !== '' &&
-    typeof value.createdAt === 'number' &&
     Array.isArray(value.parts) &&
     value.parts.every(isPart) &&
     (value.role === 'assistant'
