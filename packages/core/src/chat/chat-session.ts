@@ -327,16 +327,16 @@ export function createChatSession(
    */
   async function afterAnswer(context: ChatContext, message: AssistantMessage, answerEnded = true) {
     const { onToolCall, maxToolSteps = 5 } = context();
+    // An answer that just ended has all its calls waiting for a result (`input-available`).
     const calls = message.parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
-    const waiting = calls.filter((call) => call.state === 'input-available');
     // `stop()` while the tools run keeps their results, but the chat does not continue.
     let stopped = false;
-    if (answerEnded && waiting.length > 0 && onToolCall) {
+    if (answerEnded && calls.length > 0 && onToolCall) {
       active = () => (stopped = true);
       setState({ status: 'submitted' });
       // Each call settles on its own (a throw is its error result), so this never rejects.
       await Promise.all(
-        waiting.map(async ({ type: _type, state: _state, ...toolCall }) => {
+        calls.map(async ({ type: _type, state: _state, ...toolCall }) => {
           try {
             const output = await onToolCall({ toolCall: toolCall as ChatToolCall, message });
             if (output !== undefined)
