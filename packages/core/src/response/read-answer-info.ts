@@ -1,5 +1,3 @@
-import { HELICONE_CACHE, HELICONE_ID, HELICONE_MODEL, HELICONE_PROVIDER } from './response-header-names';
-
 /** What the chat records of an answer's response headers; `readHeliconeResponse` reads the rest too. */
 export type HeliconeAnswerInfo = {
   /** `Helicone-Id`: the request's UUID, for feedback and scores. */
@@ -17,14 +15,15 @@ export type ReadHeader = (name: string) => string | undefined;
 
 /**
  * The request id, provider, model and cache status of a response: all the chat's HTTP transport reads, with a
- * `Headers`' own `get` (`(name) => headers.get(name) || undefined`).
+ * `Headers`' own `get` (`(name) => headers.get(name) || undefined`). The names are written lower-case, as the other
+ * header names of a browser bundle are (they compress together); `read` takes any casing.
  */
 export function readAnswerInfo(read: ReadHeader): HeliconeAnswerInfo {
-  const cache = read(HELICONE_CACHE)?.toUpperCase();
+  const cache = read('helicone-cache')?.toUpperCase();
   return {
-    requestId: read(HELICONE_ID),
-    provider: read(HELICONE_PROVIDER),
-    model: read(HELICONE_MODEL),
+    requestId: read('helicone-id'),
+    provider: read('helicone-provider'),
+    model: read('helicone-model'),
     cache:
       cache === undefined ? undefined : { status: cache === 'HIT' || cache === 'MISS' ? cache : undefined },
   };

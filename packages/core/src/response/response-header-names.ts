@@ -1,17 +1,11 @@
-// The four the chat's transport reads stand alone, so that a bundle with only those does not carry the table.
-export const HELICONE_ID = 'Helicone-Id';
-export const HELICONE_PROVIDER = 'Helicone-Provider';
-export const HELICONE_MODEL = 'Helicone-Model';
-export const HELICONE_CACHE = 'Helicone-Cache';
-
 /** Names of the response headers of HELICONE.md §3.1. */
 export const HELICONE_RESPONSE_HEADERS = {
-  id: HELICONE_ID,
+  id: 'Helicone-Id',
   status: 'Helicone-Status',
   gatewayMode: 'Helicone-Gateway-Mode',
-  provider: HELICONE_PROVIDER,
-  model: HELICONE_MODEL,
-  cache: HELICONE_CACHE,
+  provider: 'Helicone-Provider',
+  model: 'Helicone-Model',
+  cache: 'Helicone-Cache',
   cacheBucketIndex: 'Helicone-Cache-Bucket-Idx',
   cacheLatency: 'Helicone-Cache-Latency',
   fallbackIndex: 'Helicone-Fallback-Index',
