@@ -165,10 +165,7 @@ export function createChatSessionRegistry({
       );
       writeIndex(id, { ...summary, totals: computeTotals(tree.nodes.values()) });
     },
-    saveDraft(id, draft) {
-      if (draft) write(draftKey(id), draft, `draft ${id}`, id);
-      else remove(draftKey(id), id);
-    },
+    saveDraft: (id, draft) => write(draftKey(id), draft, `draft ${id}`, id),
   };
 
   const load = (id: string, init: SessionInit = {}) => {
