@@ -83,7 +83,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let newName = initial.session?.name;
   /** Warnings about the sessions this store shows go to its latest `onWarning` (the registry's without one). */
   const warnings = () => getOptions().onWarning;
-  const named = (name: string | undefined): SessionInit => ({ name, warnings });
+  const named = (name?: string): SessionInit => ({ name, warnings });
   let session: ChatSession;
   let holds = 0;
   let retained = false;
@@ -119,16 +119,18 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const letGo = () => {
     if (--holds > 0) return;
     unsubscribe();
-    registry.release(session, { warnings });
+    registry.release(session, named());
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
   const use = () => {
     if (holds === 0 && !retained && !destroyed) hold();
     return session;
   };
+  /** Shows another session (the one held before is let go); returns its id. */
   const moveTo = (id: string, name = getOptions().session?.name) => {
     const previous = show(id, name);
-    if (holds > 0) registry.release(previous, { warnings });
+    if (holds > 0) registry.release(previous, named());
+    return id;
   };
 
   /** A session action called with this store's context. */
@@ -154,11 +156,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
         getBranches: (messageId) => session.branches(messageId),
         setModel: (model) => store.setState({ model }),
         setDraft: (draft) => use().setDraft(draft),
-        newSession(sessionOptions) {
-          const newId = createId();
-          moveTo(newId, sessionOptions?.name);
-          return newId;
-        },
+        newSession: (sessionOptions) => moveTo(createId(), sessionOptions?.name),
         switchSession(toId) {
           if (toId !== session.id) moveTo(toId);
         },
