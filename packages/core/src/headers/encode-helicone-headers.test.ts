@@ -17,7 +17,7 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
         omitRequest: false,
       }),
     ).toEqual({
-      'Helicone-Property-App': 'tests',
+      'helicone-property-App': 'tests',
       'helicone-session-id': 's-1',
       'helicone-session-name': "UTF-8''%C3%9Cberblick",
       'helicone-cache-enabled': 'true',
@@ -53,7 +53,7 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
     });
     expect(headers).toEqual({
       'helicone-user-id': "UTF-8''bob%0D%0AHelicone-Auth%3A%20Bearer%20x",
-      'Helicone-Property-Note': "UTF-8''a%00b",
+      'helicone-property-Note': "UTF-8''a%00b",
       // A lone surrogate has no UTF-8 form: a malformed encoding, which the route refuses.
       'helicone-session-name': "UTF-8''%",
     });

@@ -1,7 +1,6 @@
 import { isRecord } from '../internal/is-record';
 import { encodeHeaderText } from './encode-header-text';
 import { heliconeFieldValues } from './field-values';
-import { HELICONE_PROPERTY_PREFIX } from './header-names';
 import { headerOf, HELICONE_FIELDS, isSwitchedOff, type WrittenKind } from './helicone-fields';
 import type { HeliconeOptions } from './helicone-options';
 import type { RateLimitPolicy } from './rate-limit-policy';
@@ -26,14 +25,14 @@ function encodeField(value: unknown, kind: WrittenKind | undefined): string | un
  * gives exactly as `toHeliconeHeaders` does (the same headers, `true` for a switch that is on, `max-age=N`, a
  * policy object formatted, keys joined with commas, the settings of a switched-off group left out), and anything
  * else as text: never a value `fetch` would refuse or one that could inject a header, since free text that is not
- * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. The names of the fields are lower-cased
- * (`toHeliconeHeaders` gives the canonical spellings); a property's is `Helicone-Property-<name>`. With two property
+ * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. The names are lower-cased (a property's
+ * name after `helicone-property-` as given; `toHeliconeHeaders` gives the canonical spellings). With two property
  * names that differ only in case, the last one wins once they are set on a `Headers`.
  */
 export function encodeHeliconeHeaders(options: HeliconeOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.properties ?? {})) {
-    if (value !== undefined) headers[HELICONE_PROPERTY_PREFIX + name] = encodeHeaderText(value);
+    if (value !== undefined) headers[`helicone-property-${name}`] = encodeHeaderText(value);
   }
   const values = heliconeFieldValues(options);
   const written: Record<string, string> = {};

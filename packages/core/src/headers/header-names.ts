@@ -30,14 +30,20 @@ export const HELICONE_REQUEST_HEADERS = {
   tokenLimitExceptionHandler: 'Helicone-Token-Limit-Exception-Handler',
 } as const;
 
-/** The canonical spelling of a header in `HELICONE_REQUEST_HEADERS`, in any casing; any other name as given. */
-export function canonicalHeaderName(name: string): string {
-  const lower = name.toLowerCase();
-  return Object.values(HELICONE_REQUEST_HEADERS).find((known) => known.toLowerCase() === lower) ?? name;
-}
-
 /** `Helicone-Property-<Name>`: the rest of the header name is the property name. */
 export const HELICONE_PROPERTY_PREFIX = 'Helicone-Property-';
+
+/**
+ * The canonical spelling of a header in `HELICONE_REQUEST_HEADERS`, or of the prefix of a property header (the
+ * property name as given), in any casing; any other name as given.
+ */
+export function canonicalHeaderName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.startsWith(HELICONE_PROPERTY_PREFIX.toLowerCase())) {
+    return HELICONE_PROPERTY_PREFIX + name.slice(HELICONE_PROPERTY_PREFIX.length);
+  }
+  return Object.values(HELICONE_REQUEST_HEADERS).find((known) => known.toLowerCase() === lower) ?? name;
+}
 
 /**
  * True for any `Helicone-*` header name, in any casing, including ones the kit does not model

@@ -18,10 +18,11 @@ describe('the header of each field', () => {
     expect(headerOf('moderations')).toBe('helicone-moderations-enabled');
   });
 
-  it('has its canonical spelling back from canonicalHeaderName; other names stay as given', () => {
+  it('has its canonical spelling back from canonicalHeaderName, as has the prefix of a property; other names stay as given', () => {
     expect(canonicalHeaderName('helicone-llm-security-enabled')).toBe('Helicone-LLM-Security-Enabled');
     expect(canonicalHeaderName('CACHE-CONTROL')).toBe('Cache-Control');
-    expect(canonicalHeaderName('helicone-property-App')).toBe('helicone-property-App');
+    expect(canonicalHeaderName('helicone-property-App')).toBe('Helicone-Property-App');
+    expect(canonicalHeaderName('X-Other')).toBe('X-Other');
   });
 
   it('is what the aliases stand for', () => {
