@@ -56,7 +56,10 @@ export type ChatStore = StoreApi<ChatStoreState> & {
    * from its first action or `subscribe` until `destroy()`.
    */
   retain(): () => void;
-  /** Lets go of the session (stopping its request if no other store holds it), whatever holds it. */
+  /**
+   * Lets go of the session (stopping its request if no other store holds it), whatever holds it; from then on only
+   * `retain()` holds it again.
+   */
   destroy(): void;
   /**
    * Fills in the estimated cost of the session's answers that have usage but no cost yet, with the latest `price`
@@ -86,8 +89,8 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const named = (name?: string): SessionInit => ({ name, warnings });
   let session: ChatSession;
   let holds = 0;
+  /** Set by `retain()` or `destroy()`: actions no longer hold the session themselves. */
   let retained = false;
-  let destroyed = false;
   let unsubscribe = () => {};
   const context: ChatContext = () => ({ ...getOptions(), model: store.getState().model });
 
@@ -123,7 +126,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
   const use = () => {
-    if (holds === 0 && !retained && !destroyed) hold();
+    if (holds === 0 && !retained) hold();
     return session;
   };
   /** Shows another session (the one held before is let go); returns its id. */
@@ -173,7 +176,6 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     },
     retain() {
       retained = true;
-      if (destroyed) return () => {};
       hold();
       let released = false;
       return () => {
@@ -182,11 +184,11 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
       };
     },
     destroy() {
-      if (!destroyed && holds > 0) {
+      retained = true;
+      if (holds > 0) {
         holds = 1;
         letGo();
       }
-      destroyed = true;
     },
     repriceAnswers: act('repriceAnswers'),
   });
