@@ -63,7 +63,6 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const peeked =
     sessionId !== undefined &&
     sessionId !== applied.get() &&
-    sessionId !== state.session.id &&
     store.registry
       .peek(sessionId, { name: options.session?.name, warnings: () => latest.get().onWarning })
       .store.getState();
