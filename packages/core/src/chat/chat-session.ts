@@ -283,10 +283,9 @@ export function createChatSession(
       });
       refresh({ status: 'submitted', error: undefined, retryAt: undefined, path, name });
       events = options.transport.send(request)[Symbol.asyncIterator]();
-      // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort.
-      const aborted = new Promise<IteratorReturnResult<undefined>>((resolve) => {
-        signal.onabort = () => resolve({ done: true } as IteratorReturnResult<undefined>);
-      });
+      // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort
+      // (then the loop reads `signal.aborted`, whatever the race gave).
+      const aborted = new Promise<never>((resolve) => (signal.onabort = resolve as () => void));
       for (let next; !(next = await Promise.race([events.next(), aborted])).done && !signal.aborted;) {
         const event = next.value;
         if (state().status !== 'streaming') {

@@ -177,10 +177,10 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     retain() {
       retained = true;
       hold();
-      let released = false;
+      let release = letGo;
       return () => {
-        if (!released) letGo();
-        released = true;
+        release();
+        release = () => {};
       };
     },
     destroy() {

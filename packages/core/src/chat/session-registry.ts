@@ -136,7 +136,7 @@ export function createChatSessionRegistry({
     } catch {
       // Falls through: the list is only a summary, rebuilt as sessions are saved.
     }
-    warn(`helicone-kit: the session list could not be read (${index}); it starts again.`);
+    warn('helicone-kit: the session list could not be read; it starts again.');
     return [];
   };
   /** Writes the list without session `id`, with `summary` first when given. */
