@@ -411,7 +411,7 @@ export function createChatSession(
       refuseIfBusy('regenerate');
       const target = messageId === undefined ? state().messages.at(-1) : nodes.get(messageId);
       const parentId = target?.role === 'assistant' ? target.parentId : target?.id;
-      if (!parentId) return refuse('regenerate', 'unknown-message', String(messageId));
+      if (!parentId) return refuse('regenerate', 'unknown-message', messageId);
       await run(context, parentId, 'regenerate');
     },
 
@@ -453,7 +453,7 @@ export function createChatSession(
 
     selectBranch(messageId, index) {
       const message = nodes.get(
-        index === undefined ? messageId : (branchesOf(tree, messageId)?.ids[index] ?? ''),
+        (index === undefined ? messageId : branchesOf(tree, messageId)?.ids[index]) as string,
       );
       if (!message) return refuse('selectBranch', 'unknown-message', messageId);
       selected.set(parentKey(message), message.id);
