@@ -1,7 +1,6 @@
 import { createChatSessionRegistry, type ChatSessionRegistry, type ChatStorage } from '@helicone-kit/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { HeliconeProviderProps } from './helicone-provider';
 import { listenToStorageEvents } from './listen-to-storage-events';
 import type { RouteRequestInit } from './route-request-init';
 
@@ -23,40 +22,43 @@ export type HeliconeContextValue = {
 
 export const HeliconeContext = createContext<HeliconeContextValue | null>(null);
 
-/** The provider's props with their defaults applied; `outerQueryClient`: an enclosing `QueryClientProvider`'s. */
-export function createContextValue(
-  { api = DEFAULT_API, queryClient, storage, onWarning, headers, credentials, fetch }: HeliconeProviderProps,
-  outerQueryClient?: QueryClient,
-): HeliconeContextValue {
-  let kept = storage ?? undefined;
-  // `localStorage` in a browser; not on the server, nor where the browser refuses access (a sandboxed iframe,
-  // storage disabled): sessions then live in memory.
-  if (storage === undefined && typeof window === 'object') {
-    try {
-      kept = localStorage ?? undefined;
-    } catch {
-      // Refused: memory only.
-    }
+/**
+ * `localStorage` in a browser; `undefined` on the server, in workers, or where the browser refuses access (a
+ * sandboxed iframe, storage disabled): sessions then live in memory.
+ */
+export function defaultStorage(): ChatStorage | undefined {
+  if (typeof window === 'undefined') return undefined;
+  try {
+    return localStorage ?? undefined;
+  } catch {
+    return undefined;
   }
-  return {
-    api,
-    queryClient: queryClient ?? outerQueryClient ?? new QueryClient(),
-    registry: createChatSessionRegistry({ storage: kept, onWarning }),
-    storage: kept,
-    transport: { headers, credentials, fetch },
-    onWarning,
-  };
 }
+
+/** A context value from its parts: the registry keeps sessions in `storage` and warns through `onWarning`. */
+export const createContextValue = (parts: Omit<HeliconeContextValue, 'registry'>): HeliconeContextValue => ({
+  ...parts,
+  registry: createChatSessionRegistry(parts),
+});
 
 let browserDefault: HeliconeContextValue | undefined;
 
 /**
- * Without a provider: one shared value per page in a browser (made on first use, never at import), and a fresh
- * in-memory one per call on the server, so requests never share sessions.
+ * Without a provider: the default route, a query client of its own, and sessions in `localStorage`; one shared
+ * value per page in a browser (made on first use, never at import), and a fresh in-memory one per call on the
+ * server, so requests never share sessions.
  */
 function defaultContextValue(): HeliconeContextValue {
-  if (typeof window === 'undefined') return createContextValue({});
-  if (!browserDefault) listenToStorageEvents((browserDefault = createContextValue({})));
+  const make = () =>
+    createContextValue({
+      api: DEFAULT_API,
+      queryClient: new QueryClient(),
+      storage: defaultStorage(),
+      transport: {},
+      onWarning: undefined,
+    });
+  if (typeof window === 'undefined') return make();
+  if (!browserDefault) listenToStorageEvents((browserDefault = make()));
   return browserDefault;
 }
 

@@ -1,10 +1,9 @@
 'use client';
 
 import type { ChatStorage, HttpTransportOptions } from '@helicone-kit/core';
-import type { QueryClient } from '@tanstack/react-query';
-import { QueryClientContext } from '@tanstack/react-query';
+import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import { createContextValue, HeliconeContext } from './helicone-context';
+import { createContextValue, DEFAULT_API, defaultStorage, HeliconeContext } from './helicone-context';
 import { listenToStorageEvents } from './listen-to-storage-events';
 
 export type HeliconeProviderProps = {
@@ -34,7 +33,16 @@ export type HeliconeProviderProps = {
  */
 export function HeliconeProvider(props: HeliconeProviderProps) {
   const outerQueryClient = useContext(QueryClientContext);
-  const [value] = useState(() => createContextValue(props, outerQueryClient));
+  const [value] = useState(() => {
+    const { api = DEFAULT_API, queryClient, storage, onWarning, headers, credentials, fetch } = props;
+    return createContextValue({
+      api,
+      queryClient: queryClient ?? outerQueryClient ?? new QueryClient(),
+      storage: storage === null ? undefined : (storage ?? defaultStorage()),
+      transport: { headers, credentials, fetch },
+      onWarning,
+    });
+  });
   useEffect(() => listenToStorageEvents(value), [value]);
   return <HeliconeContext.Provider value={value}>{props.children}</HeliconeContext.Provider>;
 }
