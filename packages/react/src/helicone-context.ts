@@ -1,7 +1,6 @@
 import { createChatSessionRegistry, type ChatSessionRegistry, type ChatStorage } from '@helicone-kit/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import { listenToStorageEvents } from './listen-to-storage-events';
 import type { RouteRequestInit } from './route-request-init';
 
 export const DEFAULT_API = '/api/helicone';
@@ -58,7 +57,14 @@ function defaultContextValue(): HeliconeContextValue {
       onWarning: undefined,
     });
   if (typeof window === 'undefined') return make();
-  if (!browserDefault) listenToStorageEvents((browserDefault = make()));
+  if (!browserDefault) {
+    const { storage, registry } = (browserDefault = make());
+    // For the page's life, another tab's writes to this localStorage reach the live sessions and session lists
+    // (a provider listens while mounted, and to the storage it was given: `listenToStorageEvents`).
+    addEventListener('storage', (event) => {
+      if (event.storageArea === storage) registry.applyStorageEvent(event);
+    });
+  }
   return browserDefault;
 }
 

@@ -265,4 +265,34 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
     });
     expect(result.current.messages.map(textOf)).toEqual(['written elsewhere', 'Hello from the other tab']);
   });
+
+  it("without a provider, another tab's write to localStorage reaches a live session (and sessionStorage's does not)", async () => {
+    const { result } = renderHook(() =>
+      useHeliconeChat({ model: 'gpt-4o-mini', session: { id: 'no-provider' } }),
+    );
+    expect(result.current.messages).toEqual([]);
+
+    const otherTab = createChatStore({
+      model: 'gpt-4o-mini',
+      storage: localStorage,
+      session: { id: 'no-provider' },
+      transport: createMockTransport([{ steps: textSteps('Hello without a provider', 5) }]),
+    });
+    await otherTab.getState().send('written elsewhere');
+    otherTab.destroy();
+    const written = {
+      key: sessionKey('no-provider'),
+      newValue: localStorage.getItem(sessionKey('no-provider')),
+    };
+
+    act(
+      () =>
+        void window.dispatchEvent(new StorageEvent('storage', { ...written, storageArea: sessionStorage })),
+    );
+    expect(result.current.messages).toEqual([]);
+    act(
+      () => void window.dispatchEvent(new StorageEvent('storage', { ...written, storageArea: localStorage })),
+    );
+    expect(result.current.messages.map(textOf)).toEqual(['written elsewhere', 'Hello without a provider']);
+  });
 });
