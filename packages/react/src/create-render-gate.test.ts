@@ -25,15 +25,15 @@ describe('render gate', () => {
     left.retain();
     right.retain();
     // A throttle no test waits for: only what the gate hands over at once is seen.
-    const gate = createRenderGate(left, () => 60_000);
-    const unsubscribe = gate.subscribe(() => {});
+    const [subscribe, getSnapshot] = createRenderGate(left, () => 60_000);
+    const unsubscribe = subscribe(() => {});
     const sending = [left.getState().send('to the left'), right.getState().send('to the right')];
     await Promise.all([untilStreaming(left), untilStreaming(right)]);
-    expect(gate.getSnapshot().session.id).toBe('left');
+    expect(getSnapshot().session.id).toBe('left');
 
     left.getState().switchSession('right');
-    expect(gate.getSnapshot().session.id).toBe('right');
-    expect(gate.getSnapshot().messages).toBe(right.getState().messages);
+    expect(getSnapshot().session.id).toBe('right');
+    expect(getSnapshot().messages).toBe(right.getState().messages);
 
     release();
     await Promise.all(sending);

@@ -12,22 +12,23 @@ export type Throttle = 'frame' | number | false;
  * store as it then is, so no commit mixes two states. The start of a request (the user's message), its end
  * (answer settled, error, stop), and what the user changes (draft, model, session) are told at once, and show
  * anything told late with them, so the final flush is never lost, even in a background tab where frames do not
- * run; a composer's caret never jumps.
+ * run; a composer's caret never jumps. The three arguments of `useSyncExternalStore`, in its order.
  */
-export type RenderGate = {
-  subscribe: (listener: () => void) => () => void;
-  getSnapshot: () => ChatStoreState;
+export type RenderGate = readonly [
+  subscribe: (listener: () => void) => () => void,
+  getSnapshot: () => ChatStoreState,
   /**
    * What the server renders and the browser hydrates with: an empty chat with the store's model and session.
    * Stored sessions live in the browser, so the server cannot know them; the browser shows them right after.
    */
-  getServerSnapshot: () => ChatStoreState;
-};
+  getServerSnapshot: () => ChatStoreState,
+];
 
 export function createRenderGate(store: ChatStore, throttle: () => Throttle | undefined): RenderGate {
   let empty: ChatStoreState | undefined;
-  return {
-    subscribe(listener) {
+  return [
+    // subscribe
+    (listener) => {
       // One late call waits at a time: a state told at once in between leaves it waiting (React then finds
       // nothing new), so two commits never land in one frame.
       let waiting = false;
@@ -54,17 +55,18 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle | un
         }
       });
     },
-    getSnapshot: store.getState,
-    // A session of an in-memory registry of its own, never stored: the messages, branches, status, draft and
+    // getSnapshot: the store as it is.
+    store.getState,
+    // getServerSnapshot: a session of an in-memory registry of its own, never stored: the messages, branches, status, draft and
     // totals of a chat that never ran.
-    getServerSnapshot: () =>
+    () =>
       (empty ??= {
         ...store.getState(),
         ...createChatSessionRegistry().peek('').store.getState(),
         error: undefined,
         retryAt: undefined,
       }),
-  };
+  ];
 }
 
 const isBusy = (state: ChatStoreState) => state.status === 'submitted' || state.status === 'streaming';

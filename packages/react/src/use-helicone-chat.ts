@@ -59,7 +59,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     if (modelProp !== undefined && modelProp !== store.getState().model) store.getState().setModel(modelProp);
   }, [store, modelProp]);
 
-  const state = useSyncExternalStore(gate.subscribe, gate.getSnapshot, gate.getServerSnapshot);
+  const state = useSyncExternalStore(...gate);
   const peeked =
     sessionId !== undefined &&
     sessionId !== applied.get() &&
