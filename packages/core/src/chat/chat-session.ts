@@ -196,7 +196,6 @@ export function createChatSession(
     /** Folds a choice into its answer, which is created (a new sibling under the parent) on its first chunk. */
     const take = (live: MutableChoice & { messageId?: string }, settled: boolean) => {
       const known = live.messageId;
-      const cache = response?.cache?.status;
       const previous = known
         ? (nodes.get(known) as AssistantMessage)
         : ({
@@ -211,7 +210,7 @@ export function createChatSession(
               requestedModel,
               requestId: response?.requestId,
               provider: response?.provider,
-              cacheHit: cache && cache === 'HIT',
+              cacheHit: response?.cache && response.cache.status === 'HIT',
               choiceIndex: (options.n ?? 0) > 1 ? live.index : undefined,
             },
           } as const);
@@ -373,11 +372,6 @@ export function createChatSession(
     return message as AssistantMessage;
   }
 
-  function setName(name: string) {
-    setState({ name });
-    persist();
-  }
-
   function setDraft(draft: string) {
     setState({ draft });
     persistence.saveDraft(id, draft);
@@ -388,7 +382,10 @@ export function createChatSession(
     store,
     branches: (messageId) => branchesOf(tree, messageId),
     setDraft,
-    setName,
+    setName(name) {
+      setState({ name });
+      persist();
+    },
 
     async send(context, input) {
       refuseIfBusy('send');

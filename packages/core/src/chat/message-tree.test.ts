@@ -72,7 +72,7 @@ describe('message tree', () => {
     expect(none.problem).toBeUndefined();
     expect(none.tree.nodes.size).toBe(0);
     expect(readSessionRecord('{"version":').problem).toBe('it is not valid JSON');
-    expect(readSessionRecord('null').problem).toBe('it is no session of schema version 1');
+    expect(readSessionRecord('false').problem).toBe('it is no session of schema version 1');
     expect(readSessionRecord('{"version":2,"tree":{"messages":[]}}').problem).toBe(
       'it is no session of schema version 1',
     );

@@ -60,10 +60,10 @@ function readMessage(value: Loose): ChatMessage | undefined {
 export function readSessionRecord(raw: string | null): SessionRecord {
   const tree = createMessageTree();
   const record: SessionRecord = { tree, dropped: 0 };
-  if (raw === null) return record;
   let entry: Loose;
   try {
-    entry = JSON.parse(raw) as Loose;
+    // No entry (`null`) parses as `null`: an empty session.
+    if ((entry = JSON.parse(raw!) as Loose) === null) return record;
   } catch {
     return { ...record, problem: 'it is not valid JSON' };
   }
