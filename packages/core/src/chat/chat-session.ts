@@ -22,7 +22,14 @@ import {
 } from './message-tree';
 import { computeTotals } from './totals';
 import { hasResult } from './tool-output';
-import type { AssistantMessage, BranchInfo, ChatMessage, ChatMessagePart, ToolCallPart } from './types';
+import type {
+  AssistantMessage,
+  BranchInfo,
+  ChatMessage,
+  ChatMessagePart,
+  TextPart,
+  ToolCallPart,
+} from './types';
 import { userParts, type SendInput } from './user-parts';
 
 /** What a session needs from the store that calls it: its latest options, with its model, read at each use. */
@@ -110,11 +117,11 @@ export function createChatSession(
   /** The message the request that failed answered, for `retry()`. */
   let failed: string | undefined;
   /**
-   * The text `send()` took from the draft, until its turn has an answer. The draft is cleared when the route
-   * accepts the request (its first event) and given back when the turn ends with no answer, so nothing typed is
-   * lost and nothing shows twice.
+   * The user message `send()` made of the draft (its text is the draft), until its turn has an answer. The draft
+   * is cleared when the route accepts the request (its first event) and given back when the turn ends with no
+   * answer, so nothing typed is lost and nothing shows twice.
    */
-  let sentDraft: { messageId: string; text: string } | undefined;
+  let sentDraft: string | undefined;
 
   // `messages`, `branches` and `totals` come with the first `refresh()`, just below.
   const store = createStore<ChatSessionState>()(
@@ -179,7 +186,7 @@ export function createChatSession(
     /** The live choices, folded from the chunks in place, each with the id of its answer, in creation order. */
     const choices = new Map<number, MutableChoice & { messageId?: string }>();
     const startedAt = Date.now();
-    const draft = sentDraft?.messageId === parentId ? sentDraft : undefined;
+    const draft = sentDraft === parentId ? (nodes.get(parentId)!.parts[0] as TextPart).text : undefined;
     let usage: Usage | undefined;
     let model: string | undefined;
     let response: HeliconeResponseInfo | undefined;
@@ -254,7 +261,7 @@ export function createChatSession(
       active = undefined;
       failed = error && parentId;
       if (draft && (shown || !(error || stopped))) sentDraft = undefined;
-      else if (draft && !state().draft) setDraft(draft.text);
+      else if (draft && !state().draft) setDraft(draft);
       // A 429 (a `GatewayError`) may say when to retry.
       const retryAfter = (error as GatewayError | undefined)?.retryAfterMs;
       persist({
@@ -289,7 +296,7 @@ export function createChatSession(
         const event = next.value;
         if (state().status !== 'streaming') {
           // The route accepted the request (its first event): the answer is on its way.
-          if (draft?.text === state().draft) setDraft('');
+          if (draft === state().draft) setDraft('');
           setState({ status: 'streaming' });
         }
         if (event.type === 'response') {
@@ -398,7 +405,7 @@ export function createChatSession(
         parts: userParts(message),
         properties: message.properties,
       });
-      sentDraft = input === undefined ? { messageId, text: draft } : undefined;
+      sentDraft = input === undefined ? messageId : undefined;
       await run(context, messageId, 'send');
     },
 
