@@ -422,8 +422,8 @@ export function createChatSession(
     async edit(context, messageId, content) {
       refuseIfBusy('edit');
       const original = nodes.get(messageId) ?? refuse('edit', 'unknown-message', messageId);
-      // A sibling with the new text and the same images or tool calls. An answer's is written by hand: no
-      // reasoning, no usage.
+      // A sibling with the new text and the same images or tool calls. An answer's (settled: nothing streams
+      // while the session is not busy) is written by hand: no reasoning, no usage.
       const copyId = addShown('edit', {
         ...original,
         parts: [
@@ -431,7 +431,6 @@ export function createChatSession(
           ...original.parts.filter((part) => part.type !== 'text' && part.type !== 'reasoning'),
         ],
         ...(original.role === 'assistant' && {
-          state: 'done',
           metadata: {
             requestedModel: original.metadata.requestedModel,
             model: original.metadata.model,
