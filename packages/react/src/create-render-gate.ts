@@ -57,15 +57,20 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle | un
     },
     // getSnapshot: the store as it is.
     store.getState,
-    // getServerSnapshot: a session of an in-memory registry of its own, never stored: the messages, branches, status, draft and
-    // totals of a chat that never ran.
-    () =>
-      (empty ??= {
-        ...store.getState(),
-        ...createChatSessionRegistry().peek('').store.getState(),
-        error: undefined,
-        retryAt: undefined,
-      }),
+    // getServerSnapshot: a session of an in-memory registry of its own, never stored, gives the messages,
+    // branches, status, draft and totals of a chat that never ran (its id, name and path are not the store's).
+    () => {
+      if (!empty) {
+        const {
+          id: _id,
+          name: _name,
+          path: _path,
+          ...chat
+        } = createChatSessionRegistry().peek('').store.getState();
+        empty = { ...store.getState(), ...chat, error: undefined, retryAt: undefined };
+      }
+      return empty;
+    },
   ];
 }
 

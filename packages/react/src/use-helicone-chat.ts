@@ -33,7 +33,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect.
   const sessionId = options.session?.id;
   const [{ store, gate, send, applied }] = useState(() => {
-    const store = createChatStore(() => latest.get());
+    const store = createChatStore(latest.get);
     return {
       store,
       gate: createRenderGate(store, () => latest.get().throttle),
@@ -63,14 +63,15 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const peeked =
     sessionId !== undefined &&
     sessionId !== applied.get() &&
-    store.registry
-      .peek(sessionId, { name: options.session?.name, warnings: () => latest.get().onWarning })
+    registry
+      .peek(sessionId, { name: options.session?.name, warnings: () => options.onWarning })
       .store.getState();
-  // Named one by one: the result carries exactly its documented keys (a stored state may leave `error` out).
-  const { messages, status, error, retryAt, draft, branches, totals } = peeked || state;
-  const { id, name, path } = peeked || state.session;
-  const { setDraft, stop, regenerate, edit, retry, addToolResult, selectBranch, model, setModel } = state;
-  const { newSession, switchSession } = state;
+  // The result: what the state shows, but the session's actions (they go into `session`) and `getBranches` (it stays
+  // on the store); `error` and `retryAt` named, since a stored state may leave them out. A test holds the keys to
+  // the documented ones. While a new `session.id` is switched to, the data are that session's.
+  const { session: info, getBranches: _getBranches, newSession, switchSession, ...shown } = state;
+  const { id, name, path, ...switched } = peeked || info;
+  const { error, retryAt } = peeked || state;
   // The route's prices (not needed with a `price` or `transport` of one's own), fetched once for the page and
   // read at the end of each answer; answers that ended before they arrived (or were stored without them) get
   // their estimated cost when they do. Not a `useQuery`: that would run on every streamed commit.
@@ -83,25 +84,5 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     () => ({ id, name, path, newSession, switchSession }),
     [id, name, path, newSession, switchSession],
   );
-  return {
-    messages,
-    status,
-    error,
-    retryAt,
-    draft,
-    branches,
-    totals,
-    setDraft,
-    stop,
-    regenerate,
-    edit,
-    retry,
-    addToolResult,
-    selectBranch,
-    model,
-    setModel,
-    send,
-    session,
-    store,
-  };
+  return { ...shown, ...switched, error, retryAt, session, send, store };
 }
