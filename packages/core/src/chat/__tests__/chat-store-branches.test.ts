@@ -148,6 +148,20 @@ describe('chat store: branches', () => {
     expect(transport.requests).toHaveLength(1);
   });
 
+  it('edit() to a blank text with nothing else left is refused, for an answer as for a question', async () => {
+    const store = makeStore({ transport: createMockTransport([{ steps: textSteps('Only text') }]) });
+    await store.getState().send('Q');
+    const [question, answer] = store.getState().messages;
+    for (const message of [question!, answer!]) {
+      await expect(store.getState().edit(message.id, '  ')).rejects.toMatchObject({
+        reason: 'empty-message',
+        action: 'edit',
+      });
+    }
+    expect(store.getState().messages).toEqual([question, answer]);
+    expect(store.getState().branches[answer!.id]?.ids).toEqual([answer!.id]);
+  });
+
   it('with n > 1 each choice is a sibling branch of the same answer; choice 0 is shown', async () => {
     const usage = { prompt_tokens: 10, completion_tokens: 6, total_tokens: 16 };
     const transport = createMockTransport([

@@ -107,4 +107,21 @@ describe('chat store lifecycle: retain() holds the session, creating a store cla
     store.destroy();
     expect(transport.requests[0]!.signal.aborted).toBe(true);
   });
+
+  it('a destroyed store can be retained again: it holds and follows its session', async () => {
+    const registry = createChatSessionRegistry();
+    const { transport, release } = heldTransport();
+    const store = makeStore({ transport, registry, session: { id: 'again' } });
+    store.destroy();
+    const letGo = store.retain();
+    const sending = store.getState().send('go');
+    await waitFor(store, (state) => textOf(state.messages[1]) === 'partial');
+    // Held: another store shows the same running request.
+    const other = makeStore({ transport, registry, session: { id: 'again' } });
+    expect(other.getState().messages.map(textOf)).toEqual(['go', 'partial']);
+    letGo();
+    expect(transport.requests[0]!.signal.aborted).toBe(true);
+    release();
+    await sending;
+  });
 });
