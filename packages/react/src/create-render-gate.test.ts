@@ -25,7 +25,7 @@ describe('render gate', () => {
     left.retain();
     right.retain();
     // A throttle no test waits for: only what the gate hands over at once is seen.
-    const [subscribe, getSnapshot] = createRenderGate(left, () => 60_000);
+    const [subscribe, getSnapshot] = createRenderGate(left, () => ({ throttle: 60_000 }));
     const unsubscribe = subscribe(() => {});
     const sending = [left.getState().send('to the left'), right.getState().send('to the right')];
     await Promise.all([untilStreaming(left), untilStreaming(right)]);

@@ -24,7 +24,11 @@ export type RenderGate = readonly [
   getServerSnapshot: () => ChatStoreState,
 ];
 
-export function createRenderGate(store: ChatStore, throttle: () => Throttle | undefined): RenderGate {
+/** `options`: the latest options of the chat, whose `throttle` is read at each change. */
+export function createRenderGate(
+  store: ChatStore,
+  options: () => { throttle?: Throttle | undefined },
+): RenderGate {
   let empty: ChatStoreState | undefined;
   return [
     // subscribe
@@ -37,7 +41,7 @@ export function createRenderGate(store: ChatStore, throttle: () => Throttle | un
         listener();
       };
       return store.subscribe((state, previous) => {
-        const mode = throttle() ?? 'frame';
+        const mode = options().throttle ?? 'frame';
         if (
           mode === false ||
           !isBusy(state) ||

@@ -32,15 +32,15 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
 
   // Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect.
   const sessionId = options.session?.id;
-  const [{ store, gate, send, applied }] = useState(() => {
+  const [[store, gate, send, applied]] = useState(() => {
     const store = createChatStore(latest.get);
-    return {
+    return [
       store,
-      gate: createRenderGate(store, () => latest.get().throttle),
-      send: (input?: ChatSendInput) => sendWithFiles(store.getState().send, input),
+      createRenderGate(store, latest.get),
+      (input?: ChatSendInput) => sendWithFiles(store.getState().send, input),
       // The last `session.id` prop switched to (see below).
-      applied: createLatest(sessionId),
-    };
+      createLatest(sessionId),
+    ] as const;
   });
   // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
   useLayoutEffect(() => store.retain(), [store]);
