@@ -16,7 +16,7 @@ export type HeliconeContextValue = {
   readonly storage: ChatStorage | undefined;
   /** The provider's `fetch`, `headers` and `credentials`, for every call to the route. */
   readonly transport: RouteRequestInit;
-  readonly onWarning: ((message: string) => void) | undefined;
+  readonly onWarning?: (message: string) => void;
 };
 
 export const HeliconeContext = createContext<HeliconeContextValue | null>(null);
@@ -54,7 +54,6 @@ function defaultContextValue(): HeliconeContextValue {
       queryClient: new QueryClient(),
       storage: defaultStorage(),
       transport: {},
-      onWarning: undefined,
     });
   if (typeof window === 'undefined') return make();
   if (!browserDefault) {
