@@ -13,7 +13,7 @@ export function sendWithFiles(
   input?: ChatSendInput,
 ): Promise<void> {
   if (typeof input !== 'object' || !input.images?.some(isBlob)) return send(input as SendInput | undefined);
-  return Promise.all(input.images.map((image) => (isBlob(image) ? imageToDataUrl(image) : image))).then(
+  return Promise.all(input.images.map(async (image) => (isBlob(image) ? imageToDataUrl(image) : image))).then(
     (images) => send({ ...input, images }),
   );
 }
