@@ -1,12 +1,10 @@
-/** A box holding the latest value of something a long-lived object reads later (props, for the chat store). */
-export type Latest<Value> = { get: () => Value; set: (value: Value) => void };
+/** The latest value of something a long-lived object reads later (props, for the chat store): call it to read. */
+export type Latest<Value> = (() => Value) & { set: (value: Value) => void };
 
 export function createLatest<Value>(value: Value): Latest<Value> {
-  let current = value;
-  return {
-    get: () => current,
-    set(next) {
-      current = next;
-    },
+  const latest = () => value;
+  latest.set = (next: Value) => {
+    value = next;
   };
+  return latest;
 }

@@ -22,8 +22,7 @@ export async function imageToDataUrl(
 ): Promise<string> {
   let url = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error!);
+    reader.onloadend = () => (reader.error ? reject(reader.error) : resolve(reader.result as string));
     reader.readAsDataURL(blob);
   });
   try {

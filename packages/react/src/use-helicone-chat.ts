@@ -33,10 +33,10 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect.
   const sessionId = options.session?.id;
   const [[store, gate, send, applied]] = useState(() => {
-    const store = createChatStore(latest.get);
+    const store = createChatStore(latest);
     return [
       store,
-      createRenderGate(store, latest.get),
+      createRenderGate(store, latest),
       (input?: ChatSendInput) => sendWithFiles(store.getState().send, input),
       // The last `session.id` prop switched to (see below).
       createLatest(sessionId),
@@ -49,7 +49,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // shows that session (read, not held), so no commit shows the old conversation under the new id. `applied`
   // keeps the last prop switched to: `newSession`/`switchSession` may show another session under the same prop.
   useLayoutEffect(() => {
-    if (sessionId === undefined || sessionId === applied.get()) return;
+    if (sessionId === undefined || sessionId === applied()) return;
     applied.set(sessionId);
     store.getState().switchSession(sessionId);
   }, [store, applied, sessionId]);
@@ -62,7 +62,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const state = useSyncExternalStore(...gate);
   const peeked =
     sessionId !== undefined &&
-    sessionId !== applied.get() &&
+    sessionId !== applied() &&
     registry
       .peek(sessionId, { name: options.session?.name, warnings: () => options.onWarning })
       .store.getState();
