@@ -28,10 +28,7 @@ export function modelsQueryOptions(
   return {
     queryKey: modelsQueryKey(api) as ModelsQueryOptions['queryKey'],
     queryFn: async ({ signal }) => {
-      const response = await fetchRoute(init, api, 'models', {
-        headers: { accept: 'application/json' },
-        signal,
-      });
+      const response = await fetchRoute(init, api, 'models', { signal });
       const list = (await response.json()) as ModelList;
       return Array.isArray(list.data) ? list.data : [];
     },

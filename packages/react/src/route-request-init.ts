@@ -11,10 +11,10 @@ export async function fetchRoute(
   init: RouteRequestInit,
   api: string,
   path: string,
-  request: RequestInit & { headers: Record<string, string> },
+  request: RequestInit & { headers?: Record<string, string> },
 ): Promise<Response> {
   const headers = new Headers(typeof init.headers === 'function' ? await init.headers() : init.headers);
-  for (const [name, value] of Object.entries(request.headers)) headers.set(name, value);
+  for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
   const response = await (init.fetch ?? globalThis.fetch)(`${api.replace(/\/+$/, '')}/${path}`, {
     ...request,
     headers,
