@@ -15,16 +15,19 @@ export const DEFAULT_MAX_IMAGE_DATA_URL_LENGTH = 700_000;
  * then sent; a 256 px JPEG is a small fraction of the default length). When the browser cannot decode or draw it
  * (or there is no canvas), the file is sent as it is.
  */
+const readDataUrl = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onloadend = () => (reader.error ? reject(reader.error) : resolve(reader.result as string));
+    reader.readAsDataURL(blob);
+  });
+
 export async function imageToDataUrl(
   blob: Blob,
   maxSide = DEFAULT_MAX_IMAGE_SIDE,
   maxLength = DEFAULT_MAX_IMAGE_DATA_URL_LENGTH,
 ): Promise<string> {
-  let url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onloadend = () => (reader.error ? reject(reader.error) : resolve(reader.result as string));
-    reader.readAsDataURL(blob);
-  });
+  let url = await readDataUrl(blob);
   try {
     // Without `createImageBitmap` or `document` (outside a browser) the error sends the file as it is.
     const bitmap = await createImageBitmap(blob);
@@ -38,7 +41,12 @@ export async function imageToDataUrl(
         canvas.width = Math.ceil((width * side) / longest);
         canvas.height = Math.ceil((height * side) / longest);
         canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-        url = canvas.toDataURL('image/jpeg', 0.8);
+        // `toBlob` encodes off the main thread (`toDataURL` would block it for a large photo).
+        url = await readDataUrl(
+          await new Promise<Blob>((resolve, reject) =>
+            canvas.toBlob((jpeg) => (jpeg ? resolve(jpeg) : reject(new Error())), 'image/jpeg', 0.8),
+          ),
+        );
       } while (url.length > maxLength && (side *= 0.75) >= 256);
     }
     bitmap.close();
