@@ -305,12 +305,7 @@ export function createChatSession(
         }
         // A non-streamed completion is folded like one chunk whose deltas are the whole messages.
         const settled = event.type === 'completion';
-        const chunk = settled
-          ? {
-              ...event.completion,
-              choices: event.completion.choices.map((choice) => ({ ...choice, delta: choice.message })),
-            }
-          : event.chunk;
+        const chunk = settled ? event.completion : event.chunk;
         usage = chunk.usage ?? usage;
         model = chunk.model || model;
         for (const live of addChunkChoices(choices, chunk)) take(live, settled);

@@ -55,7 +55,8 @@ function append<Key extends string>(target: { [K in Key]?: string | null }, key:
 /**
  * Folds the choices of one chunk into `choices` (by index), appending fragments to strings and arrays in place:
  * no per-chunk copies, so a UI may call it for every token. Gives the choices the chunk touched, in its order.
- * Chunks with `choices: []` (a usage chunk, or Azure's filter-results chunk) are fine.
+ * Chunks with `choices: []` (a usage chunk, or Azure's filter-results chunk) are fine. A whole completion folds
+ * as one chunk whose deltas are its messages.
  */
 export function addChunkChoices(
   choices: Map<number, MutableChoice>,
@@ -81,7 +82,8 @@ export function addChunkChoices(
     }
     if (typeof raw.finish_reason === 'string') choice.finishReason = raw.finish_reason;
     append(choice, 'text', raw.text);
-    const delta = (raw.delta ?? {}) as Loose;
+    // A non-streamed completion's choice has the whole `message` instead (a chunk sending both: `delta` only).
+    const delta = (raw.delta ?? raw.message ?? {}) as Loose;
     if (typeof delta.role === 'string') choice.role = delta.role;
     append(choice, 'content', delta.content);
     append(choice, 'refusal', delta.refusal);

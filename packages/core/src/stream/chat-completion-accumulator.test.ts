@@ -196,6 +196,23 @@ describe('ChatCompletionAccumulator', () => {
     });
   });
 
+  it("folds a whole completion's message like a delta; a chunk sending both is read from its delta alone", () => {
+    const message = { role: 'assistant', content: 'Whole answer.', reasoning_content: 'Why.' };
+    const accumulator = new ChatCompletionAccumulator()
+      .add({
+        ...chunk({}),
+        choices: [{ index: 0, message, finish_reason: 'stop' }],
+      } as unknown as ChatCompletionChunk)
+      .add({
+        ...chunk({}),
+        choices: [{ index: 1, delta: { content: 'Delta.' }, message: { content: 'Delta.' } }],
+      } as unknown as ChatCompletionChunk);
+    expect(accumulator.snapshot().choices.map((choice) => choice.message)).toEqual([
+      { role: 'assistant', content: 'Whole answer.', reasoning: 'Why.' },
+      { role: 'assistant', content: 'Delta.' },
+    ]);
+  });
+
   it('ignores malformed pieces instead of crashing', () => {
     const accumulator = new ChatCompletionAccumulator()
       .add({ ...chunk({}), choices: null } as unknown as ChatCompletionChunk)
