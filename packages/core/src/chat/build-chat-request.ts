@@ -27,27 +27,23 @@ const parameters = [
 const defaultPath = (turn: ChatTurn) =>
   turn.step === 0 ? `/turn-${turn.index}` : `/turn-${turn.index}/tool-${turn.step}`;
 
-export type BuildChatRequestInput = {
-  options: ChatOptions;
-  model: string;
-  session: { id: string; name: string | undefined };
-  turn: ChatTurn;
-  /** The branch the answer continues, oldest first. */
-  history: readonly ChatMessage[];
-  signal: AbortSignal;
-};
-
 /**
- * One request of the chat: the OpenAI body (system message, the branch, the OpenAI parameters, prompt fields)
- * and the Helicone options. Precedence of the Helicone options: `metadata` (sent as raw headers, which any typed
+ * One request of the chat, for the session `turn.sessionId` named `name`: the OpenAI body (system message,
+ * `history`, the branch the answer continues, oldest first; the model and OpenAI parameters; prompt fields) and
+ * the Helicone options. Precedence of the Helicone options: `metadata` (sent as raw headers, which any typed
  * option of the same header replaces) < `helicone` < `cache`, `retry`, `rateLimitPolicy` and `properties` < the
  * last user message's properties; the session is always the store's.
  */
-export function buildChatRequest(input: BuildChatRequestInput): {
+export function buildChatRequest(
+  options: ChatOptions & { model: string },
+  name: string | undefined,
+  turn: ChatTurn,
+  history: readonly ChatMessage[],
+  signal: AbortSignal,
+): {
   request: ChatTransportRequest;
   path: string;
 } {
-  const { options, turn, history } = input;
   const lastUser = history.findLast((message): message is UserMessage => message.role === 'user');
   const sessionPath = options.session?.path;
   const path = typeof sessionPath === 'function' ? sessionPath(turn) : (sessionPath ?? defaultPath(turn));
@@ -63,12 +59,12 @@ export function buildChatRequest(input: BuildChatRequestInput): {
     retry,
     rateLimitPolicy,
     properties: { ...base?.properties, ...options.properties, ...lastUser?.properties },
-    session: { id: input.session.id, path, name: input.session.name },
+    session: { id: turn.sessionId, path, name },
   };
 
   const stream = options.stream ?? true;
   const body: ChatRequestBody = {
-    model: input.model,
+    model: options.model,
     messages: [
       ...(options.system ? [{ role: 'system' as const, content: options.system }] : []),
       ...buildRequestMessages(history),
@@ -87,7 +83,7 @@ export function buildChatRequest(input: BuildChatRequestInput): {
     body.environment = prompt.environment;
     body.version_id = prompt.versionId;
   }
-  const request: ChatTransportRequest = { body, helicone, signal: input.signal };
+  const request: ChatTransportRequest = { body, helicone, signal };
   if (options.metadata) request.headers = metadataHeaders(options.metadata);
   return { request, path };
 }

@@ -180,7 +180,6 @@ export function createChatSession(
   /** Asks for an answer to `parentId` and streams it in. */
   async function run(context: ChatContext, parentId: string, kind: ChatTurn['kind']) {
     const options = context();
-    const requestedModel = options.model;
     const controller = new AbortController();
     const { signal } = controller;
     /** The live choices, folded from the chunks in place, each with the id of its answer, in creation order. */
@@ -214,7 +213,7 @@ export function createChatSession(
             state: 'streaming',
             // The transport's `response` event comes first: what it says is known from the first chunk on.
             metadata: {
-              requestedModel,
+              requestedModel: options.model,
               requestId: response?.requestId,
               provider: response?.provider,
               cacheHit: response?.cache && response.cache.status === 'HIT',
@@ -279,14 +278,13 @@ export function createChatSession(
     // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
     const name = options.session?.name ?? state().name;
     try {
-      const { request, path } = buildChatRequest({
+      const { request, path } = buildChatRequest(
         options,
-        model: requestedModel,
-        session: { id, name },
-        turn: { sessionId: id, ...turnAt(history), kind },
+        name,
+        { sessionId: id, ...turnAt(history), kind },
         history,
         signal,
-      });
+      );
       refresh({ status: 'submitted', error: undefined, retryAt: undefined, path, name });
       events = options.transport.send(request)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort
