@@ -62,16 +62,17 @@ export function createRenderGate(
     // getSnapshot: the store as it is.
     store.getState,
     // getServerSnapshot: a session of an in-memory registry of its own, never stored, gives the messages,
-    // branches, status, draft and totals of a chat that never ran (its id, name and path are not the store's).
+    // branches, status, draft and totals of a chat that never ran (its `session` is not the store's).
     () => {
       if (!empty) {
-        const {
-          id: _id,
-          name: _name,
-          path: _path,
-          ...chat
-        } = createChatSessionRegistry().peek('').store.getState();
-        empty = { ...store.getState(), ...chat, error: undefined, retryAt: undefined };
+        const state = store.getState();
+        empty = {
+          ...state,
+          ...createChatSessionRegistry().peek('').store.getState(),
+          session: state.session,
+          error: undefined,
+          retryAt: undefined,
+        };
       }
       return empty;
     },

@@ -3,6 +3,7 @@ import { metadataHeaders } from '../headers/metadata-headers';
 import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
 import { buildRequestMessages } from './build-request-messages';
 import type { ChatOptions, ChatTurn } from './chat-options';
+import type { ChatSessionInfo } from './chat-session-state';
 import type { ChatMessage, UserMessage } from './types';
 
 const parameters = [
@@ -32,7 +33,7 @@ const defaultPath = (turn: ChatTurn) =>
  * `history`, the branch the answer continues, oldest first; the model and OpenAI parameters; prompt fields) and
  * the Helicone options. Precedence of the Helicone options: `metadata` (sent as raw headers, which any typed
  * option of the same header replaces) < `helicone` < `cache`, `retry`, `rateLimitPolicy` and `properties` < the
- * last user message's properties; the session is always the store's.
+ * last user message's properties; the session is always the store's: its id, `name` and this turn's path.
  */
 export function buildChatRequest(
   options: ChatOptions & { model: string },
@@ -40,10 +41,7 @@ export function buildChatRequest(
   turn: ChatTurn,
   history: readonly ChatMessage[],
   signal: AbortSignal,
-): {
-  request: ChatTransportRequest;
-  path: string;
-} {
+): ChatTransportRequest & { helicone: { session: ChatSessionInfo } } {
   const lastUser = history.findLast((message): message is UserMessage => message.role === 'user');
   const sessionPath = options.session?.path;
   const path = typeof sessionPath === 'function' ? sessionPath(turn) : (sessionPath ?? defaultPath(turn));
@@ -53,14 +51,14 @@ export function buildChatRequest(
     retry = base?.retry,
     rateLimitPolicy = base?.rateLimitPolicy,
   } = options;
-  const helicone: HeliconeOptions = {
+  const helicone = {
     ...base,
     cache,
     retry,
     rateLimitPolicy,
     properties: { ...base?.properties, ...options.properties, ...lastUser?.properties },
-    session: { id: turn.sessionId, path, name },
-  };
+    session: { id: turn.sessionId, name, path },
+  } satisfies HeliconeOptions;
 
   const stream = options.stream ?? true;
   const body: ChatRequestBody = {
@@ -83,7 +81,7 @@ export function buildChatRequest(
     body.environment = prompt.environment;
     body.version_id = prompt.versionId;
   }
-  const request: ChatTransportRequest = { body, helicone, signal };
+  const request: ChatTransportRequest & { helicone: typeof helicone } = { body, helicone, signal };
   if (options.metadata) request.headers = metadataHeaders(options.metadata);
-  return { request, path };
+  return request;
 }

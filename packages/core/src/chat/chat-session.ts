@@ -9,7 +9,7 @@ import { describeError, toChatUsage, toError, withCost } from './answer-metadata
 import { applyChoice } from './apply-choice';
 import { buildChatRequest } from './build-chat-request';
 import type { ChatOptions, ChatToolCall, ChatTurn } from './chat-options';
-import type { ChatSessionState } from './chat-session-state';
+import type { ChatSessionInfo, ChatSessionState } from './chat-session-state';
 import { createId } from './create-id';
 import { mergeTrees } from './merge-trees';
 import {
@@ -127,8 +127,7 @@ export function createChatSession(
   const store = createStore<ChatSessionState>()(
     () =>
       ({
-        id,
-        name: loaded.name,
+        session: { id, name: loaded.name, path: undefined },
         status: 'ready',
         draft: loaded.draft,
       }) as ChatSessionState,
@@ -143,8 +142,14 @@ export function createChatSession(
 
   /** Saves (taking in what another tab stored meanwhile), then refreshes with `extra`. */
   const persist = (extra?: Partial<ChatSessionState>) => {
-    persistence.save(id, { name: state().name, createdAt, tree });
+    persistence.save(id, { name: state().session.name, createdAt, tree });
     refresh(extra);
+  };
+
+  /** The session named `name`, at `path`: the object shown while neither changes. */
+  const named = (name: string | undefined, path = state().session.path): ChatSessionInfo => {
+    const { session } = state();
+    return session.name === name && session.path === path ? session : { id, name, path };
   };
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
@@ -275,17 +280,17 @@ export function createChatSession(
       controller.abort();
       finish(context, end(true), undefined, true);
     };
-    // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
-    const name = options.session?.name ?? state().name;
     try {
-      const { request, path } = buildChatRequest(
+      const request = buildChatRequest(
         options,
-        name,
+        // The chat's `session.name` option is read at each turn: a name changed after mount is sent and stored.
+        options.session?.name ?? state().session.name,
         { sessionId: id, ...turnAt(history), kind },
         history,
         signal,
       );
-      refresh({ status: 'submitted', error: undefined, retryAt: undefined, path, name });
+      const { name, path } = request.helicone.session;
+      refresh({ status: 'submitted', error: undefined, retryAt: undefined, session: named(name, path) });
       events = options.transport.send(request)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort
       // (then the loop reads `signal.aborted`, whatever the race gave).
@@ -383,7 +388,7 @@ export function createChatSession(
     branches: (messageId) => branchesOf(tree, messageId),
     setDraft,
     setName(name) {
-      setState({ name });
+      setState({ session: named(name) });
       persist();
     },
 
@@ -468,11 +473,12 @@ export function createChatSession(
       if (changed) persist();
     },
 
-    takeStored({ name = state().name, tree: stored }) {
+    takeStored({ name = state().session.name, tree: stored }) {
+      const session = named(name);
       // While a request or tools run, the save that ends them merges the stored tree (adopting no selection).
-      if (active) return setState({ name });
+      if (active) return setState({ session });
       mergeTrees(tree, stored, true);
-      refresh({ name });
+      refresh({ session });
     },
   };
 }

@@ -7,16 +7,8 @@ import { createChatSessionRegistry, type ChatSessionRegistry, type SessionInit }
 import type { BranchInfo } from './types';
 import type { SendInput } from './user-parts';
 
-export type ChatSessionInfo = {
-  readonly id: string;
-  readonly name: string | undefined;
-  /** The `Helicone-Session-Path` of the latest request. */
-  readonly path: string | undefined;
-};
-
 /** The actions are plain functions that keep their identity for the store's life: pass them around freely. */
-export type ChatStoreState = Omit<ChatSessionState, 'id' | 'name' | 'path'> & {
-  readonly session: ChatSessionInfo;
+export type ChatStoreState = ChatSessionState & {
   readonly model: string;
   /**
    * Sends a user message (text, or `{ content, images, properties }`); with no argument, sends the draft, which
@@ -94,15 +86,8 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let unsubscribe = () => {};
   const context: ChatContext = () => ({ ...getOptions(), model: store.getState().model });
 
-  /** Shows the session's state; `session` is made anew only when its id, name or path changed. */
-  const follow = ({ id, name, path, ...shown }: ChatSessionState) => {
-    const { session } = store.getState();
-    store.setState(
-      session?.id === id && session.name === name && session.path === path
-        ? shown
-        : { ...shown, session: { id, name, path } },
-    );
-  };
+  /** Shows the session's state. */
+  const follow = (shown: ChatSessionState) => store.setState(shown);
   /**
    * Shows session `id` (named `name` if it is not stored yet), held if this store holds one, else only read;
    * returns the session shown before.

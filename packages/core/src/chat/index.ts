@@ -1,5 +1,6 @@
 export { createChatStore } from './create-chat-store';
-export type { ChatSessionInfo, ChatStore, ChatStoreState } from './create-chat-store';
+export type { ChatStore, ChatStoreState } from './create-chat-store';
+export type { ChatSessionInfo } from './chat-session-state';
 export type {
   ChatFinishEvent,
   ChatModelParameters,

@@ -31,6 +31,28 @@ describe('chat store: sessions and storage', () => {
     ]);
   });
 
+  it('keeps the session object while its name and path stay, and makes a new one when either changes', async () => {
+    const transport = createMockTransport([
+      { steps: textSteps('One') },
+      { steps: textSteps('Again') },
+      { steps: textSteps('Two') },
+    ]);
+    const store = makeStore({ transport, session: { id: 'same', name: 'Chat' } });
+    await store.getState().send('Hi');
+    const first = store.getState().session;
+    expect(first).toEqual({ id: 'same', name: 'Chat', path: '/turn-1' });
+    expect(transport.requests[0]!.helicone.session).toEqual(first);
+
+    await store.getState().regenerate();
+    expect(store.getState().session).toBe(first);
+    await store.getState().send('More');
+    expect(store.getState().session).toEqual({ id: 'same', name: 'Chat', path: '/turn-2' });
+    const second = store.getState().session;
+    store.registry.renameSession('same', 'Renamed');
+    expect(store.getState().session).toEqual({ id: 'same', name: 'Renamed', path: '/turn-2' });
+    expect(second.name).toBe('Chat');
+  });
+
   it('newSession() starts empty and switchSession() comes back to the stored one', async () => {
     const storage = createMemoryStorage();
     const transport = createMockTransport([
