@@ -1,7 +1,7 @@
-import type { GatewayError, ModelInfo, ModelList } from '@helicone-kit/core';
+import { fetchRoute, type GatewayError, type ModelInfo, type ModelList } from '@helicone-kit/core';
 import type { DataTag, UseQueryOptions } from '@tanstack/react-query';
 import { DEFAULT_API } from './helicone-context';
-import { fetchRoute, type RouteRequestInit } from './route-request-init';
+import type { RouteRequestInit } from './route-request-init';
 
 /** The provider's `fetch`, `headers` and `credentials` (see `<HeliconeProvider>`). */
 export type ModelsQueryInit = RouteRequestInit;
@@ -28,7 +28,7 @@ export function modelsQueryOptions(
   return {
     queryKey: modelsQueryKey(api) as ModelsQueryOptions['queryKey'],
     queryFn: async ({ signal }) => {
-      const response = await fetchRoute(init, api, 'models', { signal });
+      const response = await fetchRoute({ ...init, api }, 'models', { signal });
       const list = (await response.json()) as ModelList;
       return Array.isArray(list.data) ? list.data : [];
     },

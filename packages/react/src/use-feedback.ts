@@ -1,8 +1,8 @@
 'use client';
 
+import { fetchRoute } from '@helicone-kit/core';
 import { skipToken, useMutation, useQuery } from '@tanstack/react-query';
 import { useHeliconeContext } from './helicone-context';
-import { fetchRoute } from './route-request-init';
 
 export type UseFeedbackResult = {
   /** The rating given to `requestId` on this page (shown at once, before the route answers); `undefined`: none. */
@@ -36,7 +36,7 @@ export function useFeedback(requestId?: string, options: { api?: string } = {}):
   const mutation = useMutation(
     {
       mutationFn: async ({ id, value }: { id: string; value: boolean }) => {
-        await fetchRoute(context.transport, api, 'feedback', {
+        await fetchRoute({ ...context.transport, api }, 'feedback', {
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ requestId: id, rating: value }),

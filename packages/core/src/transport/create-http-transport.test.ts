@@ -10,6 +10,7 @@ import { HeaderValueError } from '../errors/header-value-error';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
 import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
 import { createHttpTransport } from './create-http-transport';
+import { fetchRoute } from './fetch-route';
 
 type Received = {
   method: string;
@@ -519,5 +520,30 @@ describe('createHttpTransport over real HTTP', () => {
     expect(answer.metadata.stopped).toBe(true);
     expect(store.getState().status).toBe('ready');
     store.destroy();
+  });
+});
+
+describe('fetchRoute over real HTTP', () => {
+  it("calls {api}/{path} with the shared headers, then the call's own, and throws a refusal as a GatewayError", async () => {
+    handle = (request, response) => {
+      if (request.url?.endsWith('/models')) return response.end('{"data":[]}');
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { message: 'No such path', type: 'not_found' } }));
+    };
+    const options = { api, headers: { 'x-app-token': 'app-secret', 'x-kind': 'shared' } };
+    const response = await fetchRoute(options, 'models', { headers: { 'x-kind': 'own' } });
+    expect(await response.json()).toEqual({ data: [] });
+    expect(received[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/helicone/models',
+      headers: { 'x-app-token': 'app-secret', 'x-kind': 'own' },
+    });
+
+    const refusal = await fetchRoute(options, 'feedback', { method: 'POST', body: '{}' }).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(GatewayError);
+    expect(refusal).toMatchObject({ status: 404, message: 'No such path', type: 'not_found' });
+    expect(received[1]).toMatchObject({ method: 'POST', url: '/api/helicone/feedback' });
   });
 });

@@ -1,5 +1,4 @@
 import { HeliconeKitError } from '../errors/helicone-kit-error';
-import { readRouteError } from '../errors/read-route-error';
 import { isRecord } from '../internal/is-record';
 import type { ChatCompletion } from '../openai/types';
 import { StreamError } from '../errors/stream-error';
@@ -7,6 +6,7 @@ import { encodeHeliconeHeaders } from '../headers/encode-helicone-headers';
 import { readAnswerInfo } from '../response/read-answer-info';
 import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
+import { fetchRoute } from './fetch-route';
 
 type HeaderRecord = Record<string, string>;
 
@@ -29,31 +29,22 @@ export type HttpTransportOptions = {
  * `fetch` gave (`TypeError: terminated` in Node, `network error` in browsers).
  */
 export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
-  const url = `${options.api.replace(/\/+$/, '')}/chat/completions`;
-
   async function* send({
     body,
     signal,
     ...request
   }: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
-    const headers = new Headers(
-      typeof options.headers === 'function' ? await options.headers() : options.headers,
-    );
-    const sent = {
-      ...request.headers,
-      ...encodeHeliconeHeaders(request.helicone),
-      'content-type': 'application/json',
-      accept: body.stream ? 'text/event-stream' : 'application/json',
-    };
-    for (const [name, value] of Object.entries(sent)) headers.set(name, value);
-    const response = await (options.fetch ?? globalThis.fetch)(url, {
+    const response = await fetchRoute(options, 'chat/completions', {
       method: 'POST',
-      headers,
+      headers: {
+        ...request.headers,
+        ...encodeHeliconeHeaders(request.helicone),
+        'content-type': 'application/json',
+        accept: body.stream ? 'text/event-stream' : 'application/json',
+      },
       body: JSON.stringify(body),
       signal,
-      credentials: options.credentials ?? 'same-origin',
     });
-    if (!response.ok) throw await readRouteError(response);
     yield { type: 'response', response: readAnswerInfo((name) => response.headers.get(name) || undefined) };
     let text: string;
     try {

@@ -9,3 +9,4 @@ export type {
 } from './chat-transport';
 export { createHttpTransport } from './create-http-transport';
 export type { HttpTransportOptions } from './create-http-transport';
+export { fetchRoute } from './fetch-route';
