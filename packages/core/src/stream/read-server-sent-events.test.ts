@@ -27,6 +27,30 @@ describe('readServerSentEvents', () => {
     }
   });
 
+  it('reads fields as the SSE spec does: one space after the colon dropped, a field alone, unknown ones skipped', async () => {
+    const text = [
+      'data:tight',
+      'data:  two spaces',
+      'data',
+      'retry: 3000',
+      'unknown: field',
+      'id: bad\0id',
+      'event',
+      '',
+      'event: named',
+      'id: 9',
+      '',
+      'data: after an event with no data: name and id start again',
+      '',
+      '',
+    ].join('\n');
+    const events = await collect(readServerSentEvents(byteByByte(encode(text))));
+    expect(events).toEqual([
+      { event: undefined, id: undefined, data: 'tight\n two spaces\n' },
+      { event: undefined, id: undefined, data: 'after an event with no data: name and id start again' },
+    ]);
+  });
+
   it('keeps a multi-byte character split across reads', async () => {
     const bytes = encode('data: 925 ÷ 5 = 185 🙂\n\n');
     const divide = bytes.indexOf(0xc3); // ÷ is C3 B7
