@@ -62,7 +62,7 @@ export function createRenderGate(
     // getSnapshot: the store as it is.
     store.getState,
     // getServerSnapshot: a session of an in-memory registry of its own, never stored, gives the messages,
-    // branches, status, draft and totals of a chat that never ran (its `session` is not the store's).
+    // branches, status, error, draft and totals of a chat that never ran (its `session` is not the store's).
     () => {
       if (!empty) {
         const state = store.getState();
@@ -70,8 +70,6 @@ export function createRenderGate(
           ...state,
           ...createChatSessionRegistry().peek('').store.getState(),
           session: state.session,
-          error: undefined,
-          retryAt: undefined,
         };
       }
       return empty;

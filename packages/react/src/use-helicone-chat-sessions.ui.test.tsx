@@ -1,4 +1,4 @@
-import { createChatStore, SESSION_SCHEMA_VERSION, type ChatStorage } from '@helicone-kit/core';
+import { createChatStore, GatewayError, SESSION_SCHEMA_VERSION, type ChatStorage } from '@helicone-kit/core';
 import { createMockTransport, textSteps } from '@helicone-kit/core/testing';
 import { act, render, renderHook } from '@testing-library/react';
 import { Profiler } from 'react';
@@ -107,6 +107,27 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
     rerender(view('beta'));
     expect(chat!.session.id).toBe(fresh);
     expect(chat!.messages).toEqual([]);
+  });
+
+  it('switch after a failed send shows no error', async () => {
+    const transport = createMockTransport([
+      { steps: textSteps('answer in calm') },
+      { steps: [{ type: 'error', error: new GatewayError({ status: 429, retryAfterMs: 60_000 }) }] },
+    ]);
+    const { result } = renderHook(
+      () => useHeliconeChat({ model: 'gpt-4o-mini', transport, session: { id: 'calm' } }),
+      { wrapper: chatWrapper(route.api) },
+    );
+    await act(() => result.current.send('in calm'));
+    act(() => void result.current.session.newSession());
+    await act(() => result.current.send('too fast'));
+    expect(result.current).toMatchObject({ status: 'error', error: { status: 429 } });
+    expect(result.current.retryAt).toBeGreaterThan(Date.now());
+
+    act(() => result.current.session.switchSession('calm'));
+    expect(result.current).toMatchObject({ status: 'ready', error: undefined, retryAt: undefined });
+    act(() => void result.current.session.newSession());
+    expect(result.current).toMatchObject({ status: 'ready', error: undefined, retryAt: undefined });
   });
 
   it('two chats with the same session id under one provider share one conversation', async () => {

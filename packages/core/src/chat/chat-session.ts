@@ -123,12 +123,15 @@ export function createChatSession(
    */
   let sentDraft: string | undefined;
 
-  // `messages`, `branches` and `totals` come with the first `refresh()`, just below.
+  // Every key, so a store that shows this state after another session's replaces all of it. `messages`,
+  // `branches` and `totals` come with the first `refresh()`, just below.
   const store = createStore<ChatSessionState>()(
     () =>
       ({
         session: { id, name: loaded.name, path: undefined },
         status: 'ready',
+        error: undefined,
+        retryAt: undefined,
         draft: loaded.draft,
       }) as ChatSessionState,
   );

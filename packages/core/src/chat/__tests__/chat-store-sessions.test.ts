@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { GatewayError } from '../../errors/gateway-error';
 import { createMockTransport, textSteps } from '../../testing';
 import { createMemoryStorage, type ChatStorage } from '../chat-storage';
 import { createChatStore } from '../create-chat-store';
@@ -79,6 +80,30 @@ describe('chat store: sessions and storage', () => {
     expect(store.getState().messages.map(textOf)).toEqual(['Old question', 'Old answer']);
     store.getState().switchSession(newId);
     expect(store.getState().messages.map(textOf)).toEqual(['New question', 'New answer']);
+  });
+
+  it('a session switched to shows its own error and retryAt, not those of the session shown before', async () => {
+    const refused = new GatewayError({ status: 429, retryAfterMs: 60_000 });
+    const transport = createMockTransport([
+      { steps: [{ type: 'error', error: refused }] },
+      { steps: textSteps('Fine') },
+    ]);
+    const registry = createChatSessionRegistry();
+    const store = makeStore({ transport, registry, session: { id: 'failed' } });
+    // Another panel keeps the failed session live (with its error) while this store shows others.
+    const letGo = makeStore({ transport, registry, session: { id: 'failed' } }).retain();
+    await store.getState().send('Too fast');
+    expect(store.getState()).toMatchObject({ status: 'error', error: refused });
+    expect(store.getState().retryAt).toBeGreaterThan(Date.now());
+
+    store.getState().newSession();
+    expect(store.getState()).toMatchObject({ status: 'ready', error: undefined, retryAt: undefined });
+    await store.getState().send('Hello');
+    store.getState().switchSession('failed');
+    expect(store.getState()).toMatchObject({ status: 'error', error: refused });
+    store.getState().newSession();
+    expect(store.getState()).toMatchObject({ status: 'ready', error: undefined, retryAt: undefined });
+    letGo();
   });
 
   it('switching away from a running request stops it when no other store shows that session', async () => {
