@@ -49,8 +49,8 @@ export type ChatStore = StoreApi<ChatStoreState> & {
    */
   retain(): () => void;
   /**
-   * Lets go of the session (stopping its request if no other store holds it), whatever holds it; from then on only
-   * `retain()` holds it again.
+   * Lets go of the session (stopping its request if no other store holds it), whatever holds it: the releases of
+   * earlier `retain()`s then do nothing. From then on only `retain()` holds it again.
    */
   destroy(): void;
   /**
@@ -83,6 +83,8 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let holds = 0;
   /** Set by `retain()` or `destroy()`: actions no longer hold the session themselves. */
   let retained = false;
+  /** Counts `destroy()` calls: a release from a `retain()` made before one lets go of nothing. */
+  let destroyed = 0;
   let unsubscribe = () => {};
   const context: ChatContext = () => ({ ...getOptions(), model: store.getState().model });
 
@@ -162,14 +164,16 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     retain() {
       retained = true;
       hold();
-      let release = letGo;
+      // Each release lets go once, and only of a hold `destroy()` has not let go of already.
+      let from = destroyed;
       return () => {
-        release();
-        release = () => {};
+        if (from === destroyed) letGo();
+        from = -1;
       };
     },
     destroy() {
       retained = true;
+      destroyed++;
       if (holds > 0) {
         holds = 1;
         letGo();

@@ -108,6 +108,38 @@ describe('chat store lifecycle: retain() holds the session, creating a store cla
     expect(transport.requests[0]!.signal.aborted).toBe(true);
   });
 
+  it('destroy() before the release of its retain() (React cleans up in that order) lets go once: the other store keeps the session, and retain() holds it again', async () => {
+    const registry = createChatSessionRegistry();
+    const { transport, release } = heldTransport();
+    const a = makeStore({ transport, registry, session: { id: 's1' } });
+    const b = makeStore({ transport, registry, session: { id: 's1' } });
+    const releaseA = a.retain();
+    const releaseB = b.retain();
+    a.destroy();
+    releaseA();
+    const sending = b.getState().send('go');
+    await waitFor(b, (state) => textOf(state.messages[1]) === 'partial');
+
+    // A new store shows the session b holds (the same messages object, its request running), not a copy.
+    const c = makeStore({ transport, registry, session: { id: 's1' } });
+    expect(c.getState().messages).toBe(b.getState().messages);
+    expect(c.getState().status).toBe('streaming');
+
+    const staleRelease = a.retain();
+    expect(a.getState().messages).toBe(b.getState().messages);
+    // A release from before destroy() lets go of nothing the store holds after it.
+    a.destroy();
+    const releaseAgain = a.retain();
+    staleRelease();
+    releaseB();
+    // a holds the session again: the request goes on until it lets go too.
+    expect(transport.requests[0]!.signal.aborted).toBe(false);
+    releaseAgain();
+    expect(transport.requests[0]!.signal.aborted).toBe(true);
+    release();
+    await sending;
+  });
+
   it('a destroyed store can be retained again: it holds and follows its session', async () => {
     const registry = createChatSessionRegistry();
     const { transport, release } = heldTransport();
