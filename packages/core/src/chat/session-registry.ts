@@ -117,12 +117,22 @@ export function createChatSessionRegistry({
   const remove = (name: string, sessionId?: string) =>
     attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
 
-  /** Moves an unreadable entry under another key and returns that key; on failure it stays where it is. */
-  const setAside = (id: string, raw: string) => {
+  /**
+   * Moves an unreadable entry (`problem`: why) under another key, with a warning that ends with `then` (what
+   * becomes of the session), and tells whether it moved. On failure it stays where it is: the failed write is
+   * warned about (once), and the entry too when `then` is given (on load).
+   */
+  const setAside = (id: string, raw: string, problem: string, then?: string) => {
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    if (!write(aside, raw, `unreadable session ${id}`, id)) return;
-    remove(sessionKey(id), id);
-    return aside;
+    const moved = write(aside, raw, `unreadable session ${id}`, id);
+    if (moved) remove(sessionKey(id), id);
+    if (moved || then)
+      warn(
+        `helicone-kit: session ${id} could not be read (${problem}); ` +
+          `it ${moved ? `was moved to ${aside}` : 'stays in place'}${then ?? ''}.`,
+        id,
+      );
+    return moved;
   };
 
   const readIndex = (): ChatSessionSummary[] => {
@@ -152,7 +162,7 @@ export function createChatSessionRegistry({
       const raw = read(sessionKey(id), id);
       const stored = readSessionRecord(raw);
       // An entry that cannot be read (left by this tab or another) is never written over: it is moved first.
-      if (stored.problem && !setAside(id, raw!)) return;
+      if (stored.problem && !setAside(id, raw!, stored.problem)) return;
       // Another tab may have saved meanwhile: trees only grow, so the stored one is merged in first.
       mergeTrees(tree, stored.tree);
       const summary = { id, name, createdAt, updatedAt: Date.now() };
@@ -174,12 +184,7 @@ export function createChatSessionRegistry({
       const raw = read(sessionKey(id), id);
       const { problem, dropped, name = init.name, createdAt = Date.now(), tree } = readSessionRecord(raw);
       if (problem) {
-        const aside = setAside(id, raw!);
-        warn(
-          `helicone-kit: session ${id} could not be read (${problem}); ` +
-            `it ${aside ? `was moved to ${aside}` : 'stays in place'} and the session starts empty.`,
-          id,
-        );
+        setAside(id, raw!, problem, ' and the session starts empty');
       } else if (dropped) {
         warn(
           `helicone-kit: session ${id} could not be read whole (${dropped} broken messages left out).`,

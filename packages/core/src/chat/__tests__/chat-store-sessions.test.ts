@@ -289,7 +289,8 @@ describe('chat store: sessions and storage', () => {
       onWarning,
       session: { id: 'kept' },
     });
-    expect(onWarning.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(
+    const warnings = () => onWarning.mock.calls.map((call) => String(call[0]));
+    expect(warnings().join('\n')).toMatch(
       /session kept could not be read \(it is not valid JSON\); it stays in place and the session starts empty/,
     );
     expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
@@ -298,10 +299,19 @@ describe('chat store: sessions and storage', () => {
     expect(textOf(store.getState().messages[1])).toBe('One');
     expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
 
+    // While full, each save finds the entry and leaves it: only loading warns about it (the failed write is warned
+    // about once), not every save.
+    const aboutTheEntry = () => warnings().filter((warning) => warning.includes('could not be read'));
+    expect(aboutTheEntry().every((warning) => warning.endsWith('and the session starts empty.'))).toBe(true);
+    expect(warnings().filter((warning) => warning.includes('could not save unreadable'))).toHaveLength(1);
+
     full = false;
     await store.getState().send('Room again');
     const asideKey = written.findLast((key) => key.startsWith('helicone-kit:chat:unreadable:kept:'));
     expect(inner.getItem(asideKey!)).toBe('{"version":1,"tree":');
+    expect(warnings().at(-1)).toBe(
+      `helicone-kit: session kept could not be read (it is not valid JSON); it was moved to ${asideKey}.`,
+    );
     const saved = JSON.parse(inner.getItem(sessionKey('kept'))!) as { tree: { messages: ChatMessage[] } };
     expect(saved.tree.messages.map(textOf)).toEqual(['While full', 'One', 'Room again', 'Two']);
   });
@@ -309,8 +319,10 @@ describe('chat store: sessions and storage', () => {
   it('an entry another tab left unreadable is moved aside before the next save, not written over', async () => {
     const storage = createMemoryStorage();
     const transport = createMockTransport([{ steps: textSteps('One') }, { steps: textSteps('Two') }]);
-    const store = makeStore({ transport, storage, session: { id: 'shared' } });
+    const onWarning = vi.fn();
+    const store = makeStore({ transport, storage, onWarning, session: { id: 'shared' } });
     await store.getState().send('First');
+    expect(onWarning).not.toHaveBeenCalled();
     storage.setItem(sessionKey('shared'), '{"version":1,"tree":');
     vi.useFakeTimers({ now: 5_000, toFake: ['Date'] });
     try {
@@ -319,6 +331,13 @@ describe('chat store: sessions and storage', () => {
       vi.useRealTimers();
     }
     expect(storage.getItem('helicone-kit:chat:unreadable:shared:5000')).toBe('{"version":1,"tree":');
+    // The same warning as when a session is loaded, but the session in memory goes on (it is saved in its place).
+    expect(onWarning.mock.calls).toEqual([
+      [
+        'helicone-kit: session shared could not be read (it is not valid JSON); ' +
+          'it was moved to helicone-kit:chat:unreadable:shared:5000.',
+      ],
+    ]);
     const saved = JSON.parse(storage.getItem(sessionKey('shared'))!) as { tree: { messages: ChatMessage[] } };
     expect(saved.tree.messages.map(textOf)).toEqual(['First', 'One', 'Second', 'Two']);
   });
