@@ -1,14 +1,17 @@
 import {
   ChatActionError,
   createHttpTransport,
+  createMemoryStorage,
   type AssistantMessage,
   type ChatFinishEvent,
   type ChatTransport,
 } from '@helicone-kit/core';
+import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeliconeProvider } from './helicone-provider';
+import { modelsQueryKey } from './models-query-options';
 import { useHeliconeChat } from './use-helicone-chat';
 import { startChatRoute, type ChatRoute } from './__tests__/chat-route';
 import { chatWrapper, textOf } from './__tests__/chat-wrapper';
@@ -113,6 +116,51 @@ describe('useHeliconeChat against the route and the local gateway', () => {
     // Only the answer was replaced: the question keeps its identity.
     expect(result.current.messages[0]).toBe(question);
     expect(modelRequests).toBe(1);
+  });
+
+  it('a chat unmounted before the prices arrive leaves its session alone; mounted again, it prices the answer', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fetchHoldingModels: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      if (url.endsWith('/models')) await held;
+      return fetch(input, init);
+    };
+    const storage = createMemoryStorage();
+    const queryClient = new QueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <HeliconeProvider
+        api={route.api}
+        storage={storage}
+        queryClient={queryClient}
+        fetch={fetchHoldingModels}
+      >
+        {children}
+      </HeliconeProvider>
+    );
+    const useChat = () =>
+      useHeliconeChat({ model: 'gpt-4o-mini', max_tokens: 5, session: { id: 'unpriced' } });
+    const first = renderHook(useChat, { wrapper });
+    await act(() => first.result.current.send('What does this cost?'));
+    const stored = () =>
+      (
+        JSON.parse(storage.getItem('helicone-kit:chat:session:unpriced')!) as {
+          tree: { messages: AssistantMessage[] };
+        }
+      ).tree.messages[1]!;
+    expect(stored().metadata.cost).toBeUndefined();
+    const saved = storage.getItem('helicone-kit:chat:session:unpriced');
+    first.unmount();
+
+    release();
+    await waitFor(() => expect(queryClient.getQueryData(modelsQueryKey(route.api))).toBeDefined());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The prices came after the chat let go: the session it showed is neither priced nor saved again.
+    expect(storage.getItem('helicone-kit:chat:session:unpriced')).toBe(saved);
+
+    const second = renderHook(useChat, { wrapper });
+    await waitFor(() => expect(assistantOf(second.result.current.messages)[0]!.metadata.cost).toBeDefined());
+    expect(stored().metadata.cost?.estimated).toBe(true);
   });
 
   it('sends the session, properties, cache and retry as Helicone-* headers that reach the gateway', async () => {

@@ -77,7 +77,14 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   const needsPrices = !options.price && !options.transport;
   useEffect(() => {
     if (!needsPrices) return;
-    void queryClient.prefetchQuery(modelsQueryOptions(api, init)).then(() => store.repriceAnswers());
+    // Prices that arrive after the cleanup (an unmount: the session was let go of) change nothing.
+    let current = true;
+    void queryClient
+      .prefetchQuery(modelsQueryOptions(api, init))
+      .then(() => current && store.repriceAnswers());
+    return () => {
+      current = false;
+    };
   }, [needsPrices, queryClient, api, init, store, info.id]);
   const session = useMemo(() => ({ ...info, newSession, switchSession }), [info, newSession, switchSession]);
   return { ...shown, ...peeked, session, send, store };
