@@ -23,7 +23,7 @@ export const defaultSteps: Step[] = [
   { name: 'types', command: 'tsc -b' },
   { name: 'build', command: 'npm run build' },
   { name: 'packages', command: 'npm exec --workspaces -- publint --strict' },
-  { name: 'size', command: 'size-limit' },
+  { name: 'size', command: 'tsx scripts/size-check.ts' },
   {
     name: 'tests',
     command: 'vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json',
