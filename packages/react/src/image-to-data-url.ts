@@ -28,9 +28,10 @@ export async function imageToDataUrl(
   maxLength = DEFAULT_MAX_IMAGE_DATA_URL_LENGTH,
 ): Promise<string> {
   let url = await readDataUrl(blob);
+  let bitmap: ImageBitmap | undefined;
   try {
     // Without `createImageBitmap` or `document` (outside a browser) the error sends the file as it is.
-    const bitmap = await createImageBitmap(blob);
+    bitmap = await createImageBitmap(blob);
     const { width, height } = bitmap;
     const longest = Math.max(width, height);
     if (longest > maxSide || url.length > maxLength) {
@@ -49,9 +50,10 @@ export async function imageToDataUrl(
         );
       } while (url.length > maxLength && (side *= 0.75) >= 256);
     }
-    bitmap.close();
   } catch {
-    // Not decoded or not drawn: the file is sent as it is.
+    // Not decoded, drawn or encoded: the file is sent as it is.
+  } finally {
+    bitmap?.close();
   }
   return url;
 }
