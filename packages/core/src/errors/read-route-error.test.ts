@@ -78,6 +78,28 @@ describe("readRouteError: the server route's error answer, in the browser", () =
     expect(error.cause).toBe(failure);
   });
 
+  it("reads at most 64 KiB of a huge (or endless) body, a proxy's page, and cancels the rest", async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const chunk = new TextEncoder().encode('x'.repeat(16_384));
+    // Ends after 16 MiB only so that a reader without a limit fails here instead of hanging.
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await readRouteError(new Response(huge, { status: 502 }));
+    expect(error).toMatchObject({ status: 502, message: 'Request failed with status 502.' });
+    expect(pulled).toBeLessThanOrEqual(6);
+    expect(cancelled).toBe(true);
+    expect(error.body).toHaveLength(8193);
+  });
+
   it('never keeps a Helicone key in the message or the body', async () => {
     const error = await readRouteError(routeError(401, { message: 'Invalid key sk-helicone-abc123-def456' }));
     expect(error.message).toBe('Invalid key [redacted Helicone key]');

@@ -1,6 +1,8 @@
 import { DECIMAL } from '../internal/decimal';
 import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
+import { MAX_ERROR_PARSE_LENGTH } from './parse-error-body';
+import { readBodyText } from './read-body-text';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
@@ -10,17 +12,13 @@ const text = (value: unknown) => (typeof value === 'string' && value) || undefin
  * `gatewayErrorResponse` writes): an OpenAI-shaped body `{ error: { message, type, code, param } }`, the wait
  * it computed from whatever the gateway said in `retry-after-ms` (and `Retry-After`, in seconds, read when the
  * former is missing), and `Helicone-Id`. Any other body (a proxy's HTML page) gives the generic message and is kept
- * in `body`; a body that breaks mid-way is the `cause`. The body is read whole: the route's error bodies are small
- * (the multi-shape reader stops at 64 KiB). Never rejects. For an answer straight from the gateway or a
+ * in `body`; a body that breaks mid-way is the `cause`. At most 64 KiB of the body is read (the route's own are
+ * small; a proxy's page may be huge or endless): the rest is cancelled. Never rejects. For an answer straight from the gateway or a
  * provider, in whatever shape, use `readGatewayError`.
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
   const { headers } = response;
-  let cause: unknown;
-  const body = await response.text().catch((failure: unknown) => {
-    cause = failure;
-    return '';
-  });
+  const { text: body, failure: cause } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
   let error: Record<string, unknown> = {};
   try {
     const json = JSON.parse(body) as { error?: unknown } | null;
