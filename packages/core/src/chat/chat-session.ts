@@ -88,9 +88,13 @@ type NewMessage = ChatMessage extends infer Message
     : never
   : never;
 
-const refuse = (action: string, reason: ChatActionErrorReason, detail = ''): never => {
-  throw new ChatActionError(action, reason, detail);
+/** Refuses `action`, saying why in one sentence. */
+const refuse = (action: string, reason: ChatActionErrorReason, why: string): never => {
+  throw new ChatActionError(action, reason, why);
 };
+/** `what`: the message asked for, as the refusal names it. */
+const noMessage = (action: string, what: string | undefined) =>
+  refuse(action, 'unknown-message', `no message ${what}`);
 
 /** Where the message that ends `path` stands: its turn (user messages so far) and the tool steps taken since. */
 function turnAt(path: readonly ChatMessage[]) {
@@ -166,15 +170,16 @@ export function createChatSession(
    */
   const addShown = (action: string, fields: NewMessage) => {
     const message = { ...fields, id: createId(), createdAt: Date.now() } as ChatMessage;
-    if (message.parts.length === 0) refuse(action, 'empty-message');
+    if (message.parts.length === 0) refuse(action, 'empty-message', 'the message would be empty');
     addMessage(tree, message);
     selectPathTo(tree, message.id);
     persist();
     return message.id;
   };
 
-  /** A request (or client tools) running in this session refuses another action; the refusal names the session. */
-  const refuseIfBusy = (action: string) => active && refuse(action, 'busy', id);
+  /** A request (or client tools) running in this session refuses another action. */
+  const refuseIfBusy = (action: string) =>
+    active && refuse(action, 'busy', 'a request is running; call stop() first or wait');
 
   /** Calls `onFinish` with the answer that ended and how. */
   const finish = (
@@ -372,7 +377,7 @@ export function createChatSession(
     const isCall = (part: ChatMessagePart) => part.type === 'tool-call' && part.toolCallId === toolCallId;
     const message =
       [...nodes.values(), ...state().messages].findLast((candidate) => candidate.parts.some(isCall)) ??
-      refuse('addToolResult', 'unknown-tool-call', toolCallId);
+      refuse('addToolResult', 'unknown-tool-call', `no tool call ${toolCallId}`);
     replace({
       ...message,
       parts: message.parts.map((part) => (isCall(part) ? ({ ...part, ...result } as ToolCallPart) : part)),
@@ -416,13 +421,13 @@ export function createChatSession(
       refuseIfBusy('regenerate');
       const target = messageId === undefined ? state().messages.at(-1) : nodes.get(messageId);
       const parentId = target?.role === 'assistant' ? target.parentId : target?.id;
-      if (!parentId) return refuse('regenerate', 'unknown-message', messageId);
+      if (!parentId) return noMessage('regenerate', messageId ?? 'to answer');
       await run(context, parentId, 'regenerate');
     },
 
     async edit(context, messageId, content) {
       refuseIfBusy('edit');
-      const original = nodes.get(messageId) ?? refuse('edit', 'unknown-message', messageId);
+      const original = nodes.get(messageId) ?? noMessage('edit', messageId);
       // A sibling with the new text and the same images or tool calls. An answer's (settled: nothing streams
       // while the session is not busy) is written by hand: no reasoning, no usage.
       const copyId = addShown('edit', {
@@ -445,7 +450,7 @@ export function createChatSession(
     async retry(context) {
       refuseIfBusy('retry');
       // Set with the `error` status, and cleared when the next request ends.
-      if (!failed) return refuse('retry', 'nothing-to-retry');
+      if (!failed) return refuse('retry', 'nothing-to-retry', 'the last request did not fail');
       await run(context, failed, 'retry');
     },
 
@@ -459,7 +464,11 @@ export function createChatSession(
       const message = nodes.get(
         (index === undefined ? messageId : branchesOf(tree, messageId)?.ids[index]) as string,
       );
-      if (!message) return refuse('selectBranch', 'unknown-message', messageId);
+      if (!message)
+        return noMessage(
+          'selectBranch',
+          index === undefined ? messageId : `${messageId} with a branch ${index}`,
+        );
       selected.set(parentKey(message), message.id);
       persist();
     },

@@ -15,8 +15,9 @@ export class ChatActionError extends HeliconeKitError {
   declare readonly action: string;
   declare readonly reason: ChatActionErrorReason;
 
-  constructor(action: string, reason: ChatActionErrorReason, detail: string) {
-    super(`${action}() refused (${reason}): ${detail}`);
+  /** `why`: one sentence, read after the action and reason (`send() refused (busy): a request is running; …`). */
+  constructor(action: string, reason: ChatActionErrorReason, why: string) {
+    super(`${action}() refused (${reason}): ${why}`);
     this.action = action;
     this.reason = reason;
   }

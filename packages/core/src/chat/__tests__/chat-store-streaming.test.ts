@@ -180,6 +180,51 @@ describe('chat store: streaming', () => {
     expect(store.getState().status).toBe('ready');
   });
 
+  it('says in one sentence why an action is refused', async () => {
+    const gate = deferred();
+    const transport = createMockTransport([
+      {
+        steps: [
+          { type: 'text', text: 'Hel' },
+          { type: 'wait', until: gate.promise },
+        ],
+      },
+    ]);
+    const store = makeStore({ transport });
+    const { send, retry, regenerate, edit, selectBranch, addToolResult } = store.getState();
+    const refusal = async (action: () => Promise<unknown> | void) => {
+      try {
+        await action();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(await refusal(() => regenerate())).toBe(
+      'regenerate() refused (unknown-message): no message to answer',
+    );
+    expect(await refusal(() => send('  '))).toBe(
+      'send() refused (empty-message): the message would be empty',
+    );
+    const first = send('one');
+    await waitFor(store, (state) => state.status === 'streaming');
+    expect(await refusal(() => send('two'))).toBe(
+      'send() refused (busy): a request is running; call stop() first or wait',
+    );
+    store.getState().stop();
+    await first;
+    expect(await refusal(() => retry())).toBe(
+      'retry() refused (nothing-to-retry): the last request did not fail',
+    );
+    expect(await refusal(() => edit('m-1', 'x'))).toBe('edit() refused (unknown-message): no message m-1');
+    const question = store.getState().messages[0]!.id;
+    expect(await refusal(() => selectBranch(question, 3))).toBe(
+      `selectBranch() refused (unknown-message): no message ${question} with a branch 3`,
+    );
+    expect(await refusal(() => addToolResult('call-9', 1))).toBe(
+      'addToolResult() refused (unknown-tool-call): no tool call call-9',
+    );
+  });
+
   it('refuses an empty message, and input that is neither text nor an image URL', async () => {
     const store = makeStore({ transport: createMockTransport([]) });
     await expect(store.getState().send('   ')).rejects.toMatchObject({ reason: 'empty-message' });
