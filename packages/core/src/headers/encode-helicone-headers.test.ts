@@ -30,6 +30,22 @@ describe('encodeHeliconeHeaders (no checks: the route checks what it lets throug
     });
   });
 
+  it('leaves out null and undefined values as it does missing ones (a JavaScript caller may pass either)', () => {
+    const loose = {
+      userId: null,
+      properties: { App: 'tests', Gone: null, Missing: undefined },
+      session: { id: 's-1', name: null, path: undefined },
+      cache: { maxAge: null, seed: null },
+      retry: { num: null },
+    } as unknown as HeliconeOptions;
+    expect(encodeHeliconeHeaders(loose)).toEqual({
+      'helicone-property-App': 'tests',
+      'helicone-session-id': 's-1',
+      'helicone-cache-enabled': 'true',
+      'helicone-retry-enabled': 'true',
+    });
+  });
+
   it('leaves out the settings of a group none of whose switches is on', () => {
     expect(encodeHeliconeHeaders({ cache: { enabled: false, maxAge: 60, seed: 'x' } })).toEqual({});
     expect(encodeHeliconeHeaders({ cache: false, llmSecurity: false, retry: false })).toEqual({});
