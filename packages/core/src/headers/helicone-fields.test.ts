@@ -36,6 +36,8 @@ describe('the checks of the fields', () => {
   it('name fields of the table, and refine text (or give the max-age its range) without changing how it is written', () => {
     const written = new Map(HELICONE_FIELDS.map(([path, kind]) => [path, kind]));
     for (const [path, [kind]] of Object.entries(FIELD_CHECKS)) {
+      // A misspelt path would be missing, and its missing kind would pass as text.
+      expect(written.has(path), path).toBe(true);
       expect(written.get(path), path).toBe(kind === 'max-age' ? 'max-age' : undefined);
     }
   });
