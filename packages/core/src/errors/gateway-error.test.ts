@@ -292,6 +292,27 @@ describe('readGatewayError', () => {
     expect(error.body).not.toContain('sk-helicone');
     expect(JSON.stringify(error)).not.toContain('abc123');
   });
+
+  it('never keeps a Helicone key in the type, code or param either', () => {
+    const error = parseGatewayError(
+      400,
+      JSON.stringify({
+        error: {
+          message: 'm',
+          type: 'sk-helicone-t1',
+          code: 'pk-helicone-eu-c2',
+          param: 'key sk-helicone-p3',
+        },
+      }),
+    );
+    expect(error).toMatchObject({
+      type: '[redacted Helicone key]',
+      code: '[redacted Helicone key]',
+      param: 'key [redacted Helicone key]',
+    });
+    const built = new GatewayError({ status: 401, type: 'sk-helicone-t1', code: 'c', param: undefined });
+    expect(built).toMatchObject({ type: '[redacted Helicone key]', code: 'c', param: undefined });
+  });
 });
 
 describe('retryAfterMs', () => {

@@ -3,7 +3,8 @@ import { cut } from '../internal/cut';
 
 // Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
 const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
-const redact = (text: string) => text.replace(HELICONE_KEY, '[redacted Helicone key]');
+const redact = <Text extends string | undefined>(text: Text) =>
+  text?.replace(HELICONE_KEY, '[redacted Helicone key]') as Text;
 
 /** Longest body text kept on a `GatewayError`, and longest message. */
 export const MAX_ERROR_BODY_LENGTH = 8192;
@@ -34,7 +35,10 @@ export class GatewayError extends HeliconeKitError {
   protected static override readonly marker: string = 'helicone-kit.error.GatewayError';
   // `declare`d, as in every error class here: the constructor sets them, so class fields would only add bytes.
   declare readonly status: number;
-  /** `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. */
+  /**
+   * `error.code` (numbers written as strings), or Google's `error.status` such as `RESOURCE_EXHAUSTED`. It, `type`
+   * and `param` have Helicone keys redacted, as have the message and `body`.
+   */
   declare readonly code: string | undefined;
   declare readonly type: string | undefined;
   declare readonly param: string | undefined;
@@ -50,10 +54,13 @@ export class GatewayError extends HeliconeKitError {
     super(redact(cut(message ?? `Request failed with status ${fields.status}.`, MAX_ERROR_MESSAGE_LENGTH)), {
       cause,
     });
-    // The other options are the fields of the same names.
+    // The other options are the fields of the same names; the texts a body gave are redacted too.
     Object.assign(this, fields, {
       details: details ?? [],
-      body: body && redact(cut(body, MAX_ERROR_BODY_LENGTH)),
+      body: redact(body && cut(body, MAX_ERROR_BODY_LENGTH)),
+      type: redact(fields.type),
+      code: redact(fields.code),
+      param: redact(fields.param),
     });
   }
 
