@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockTransport, textSteps } from '../../testing';
-import { makeStore, textOf } from './helpers';
+import { deferred, makeStore, textOf, waitFor } from './helpers';
 
 describe('chat store: branches', () => {
   it('edit() adds a sibling user message and answers it; only the selected branch is sent; nothing is deleted', async () => {
@@ -57,6 +57,26 @@ describe('chat store: branches', () => {
     expect(transport.requests[1]!.helicone.session?.path).toBe('/turn-1');
     store.getState().selectBranch(oldAnswer.id);
     expect(store.getState().messages[1]).toBe(oldAnswer);
+  });
+
+  it('regenerate() keeps the old answer shown, submitted and streaming, until the new answer’s first chunk', async () => {
+    const gate = deferred();
+    const transport = createMockTransport([
+      { steps: textSteps('Old') },
+      { steps: [{ type: 'wait', until: gate.promise }, ...textSteps('New')] },
+    ]);
+    const store = makeStore({ transport });
+    await store.getState().send('Q');
+    const old = store.getState().messages[1];
+    const regenerating = store.getState().regenerate();
+    expect(store.getState().status).toBe('submitted');
+    expect(store.getState().messages[1]).toBe(old);
+    await waitFor(store, (state) => state.status === 'streaming');
+    expect(store.getState().messages[1]).toBe(old);
+    gate.resolve();
+    await regenerating;
+    expect(store.getState().messages.map(textOf)).toEqual(['Q', 'New']);
+    expect(store.getState().branches[store.getState().messages[1]!.id]?.ids[0]).toBe(old!.id);
   });
 
   it('regenerate(messageId) of an earlier answer answers that question again, on its own branch', async () => {
