@@ -5,19 +5,36 @@
 export async function readBodyText(
   response: Response,
   limit: number,
-): Promise<{ text: string; failure?: unknown }> {
+): Promise<{ text: string; failure: unknown }> {
+  const body = response.body;
+  if (body === null) return { text: '', failure: undefined };
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = body.getReader();
+  } catch (error) {
+    return { text: '', failure: error };
+  }
   const decoder = new TextDecoder();
   let text = '';
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    reader = response.body?.getReader();
-    for (let read; reader && text.length <= limit && !(read = await reader.read()).done;)
-      text += decoder.decode(read.value, { stream: true });
-    return { text: text + decoder.decode() };
-  } catch (failure) {
-    return { text, failure };
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+      if (text.length > limit) {
+        await reader.cancel().catch(() => undefined);
+        return { text, failure: undefined };
+      }
+    }
+    text += decoder.decode();
+    return { text, failure: undefined };
+  } catch (error) {
+    return { text, failure: error };
   } finally {
-    // What is left of a body read up to the limit is cancelled (one that ended or broke has nothing left).
-    reader?.cancel().catch(() => {});
+    try {
+      reader.releaseLock();
+    } catch {
+      // The lock no longer matters once the body is cancelled or broken.
+    }
   }
 }

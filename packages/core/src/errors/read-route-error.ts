@@ -2,7 +2,6 @@ import { DECIMAL } from '../internal/decimal';
 import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
 import { MAX_ERROR_PARSE_LENGTH } from './parse-error-body';
-import { readBodyText } from './read-body-text';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
@@ -13,12 +12,24 @@ const text = (value: unknown) => (typeof value === 'string' && value) || undefin
  * it computed from whatever the gateway said in `retry-after-ms` (and `Retry-After`, in seconds, read when the
  * former is missing), and `Helicone-Id`. Any other body (a proxy's HTML page) gives the generic message and is kept
  * in `body`; a body that breaks mid-way is the `cause`. At most 64 KiB of the body is read (the route's own are
- * small; a proxy's page may be huge or endless): the rest is cancelled. Never rejects. For an answer straight from the gateway or a
- * provider, in whatever shape, use `readGatewayError`.
+ * small; a proxy's page may be huge or endless): the rest is cancelled. Never rejects. For an answer straight from
+ * the gateway or a provider, in whatever shape, use `readGatewayError`.
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
   const { headers } = response;
-  const { text: body, failure: cause } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
+  // At most 64 KiB is read, and the rest cancelled (`readBodyText`'s cap, written out: fewer bytes in a browser).
+  const decoder = new TextDecoder();
+  let body = '';
+  let cause: unknown;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  try {
+    reader = response.body?.getReader();
+    for (let read; reader && body.length <= MAX_ERROR_PARSE_LENGTH && !(read = await reader.read()).done;)
+      body += decoder.decode(read.value, { stream: true });
+  } catch (failure) {
+    cause = failure;
+  }
+  void reader?.cancel().catch(() => {});
   let error: Record<string, unknown> = {};
   try {
     const json = JSON.parse(body) as { error?: unknown } | null;
