@@ -164,12 +164,10 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     retain() {
       retained = true;
       hold();
-      // Each release lets go once, and only of a hold `destroy()` has not let go of already.
+      // Each release lets go once (`from` then falls behind for good), and only of a hold `destroy()` has not let
+      // go of already.
       let from = destroyed;
-      return () => {
-        if (from === destroyed) letGo();
-        from = -1;
-      };
+      return () => void (from-- === destroyed && letGo());
     },
     destroy() {
       retained = true;

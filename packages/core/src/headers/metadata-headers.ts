@@ -19,7 +19,7 @@ export function metadataHeaders(metadata: HeliconeMetadataInput): Record<string,
   for (const [key, raw] of metadataEntries(metadata)) {
     // Other spellings (the seed's `Helicone-Rate-Limit-Policy`) go under the real name, which typed options replace.
     const name = unaliasedHeader(key.trim()) ?? key.trim();
-    if (!SENT.test(name) || raw === undefined || raw === null) continue;
+    if (!SENT.test(name) || raw == null) continue;
     if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
       throw new TypeError(`metadata[${JSON.stringify(name)}] must be a string, a number or a boolean.`);
     }
