@@ -183,7 +183,7 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
     expect(result.current.status).toBe('ready');
     expect(result.current.messages).toHaveLength(4);
     const sessionWarnings = warnings.filter((warning) =>
-      warning.includes(`session ${result.current.session.id}`),
+      warning.includes(`could not save helicone-kit:chat:session:${result.current.session.id} `),
     );
     expect(sessionWarnings).toHaveLength(1);
     expect(sessionWarnings[0]).toMatch(/QuotaExceededError/);
@@ -223,9 +223,11 @@ describe('sessions: persistence, switching, sharing, storage trouble, other tabs
       full.mockRestore();
     }
     expect(
-      own.slice(1).some((message) => /could not save session own .*QuotaExceededError/.test(message)),
+      own
+        .slice(1)
+        .some((message) => /could not save helicone-kit:chat:session:own .*QuotaExceededError/.test(message)),
     ).toBe(true);
-    expect(provider.filter((message) => message.includes('session own'))).toEqual([]);
+    expect(provider.filter((message) => /session[ :]own\b/.test(message))).toEqual([]);
   });
 
   it('useChatSessions lists stored sessions with totals, and renames and removes them', async () => {

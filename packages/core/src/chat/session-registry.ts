@@ -112,7 +112,7 @@ export function createChatSessionRegistry({
   };
   const read = (name: string, sessionId?: string) =>
     attempt(`read ${name}`, () => storage.getItem(name), sessionId);
-  const write = (name: string, value: string, what: string, sessionId?: string) =>
+  const write = (name: string, value: string, sessionId?: string, what = name) =>
     attempt(`save ${what}`, () => storage.setItem(name, value), sessionId) !== null;
   const remove = (name: string, sessionId?: string) =>
     attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
@@ -124,7 +124,7 @@ export function createChatSessionRegistry({
    */
   const setAside = (id: string, raw: string, problem: string, then?: string) => {
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    const moved = write(aside, raw, `unreadable session ${id}`, id);
+    const moved = write(aside, raw, id, `unreadable session ${id}`);
     if (moved) remove(sessionKey(id), id);
     if (moved || then)
       warn(
@@ -153,7 +153,7 @@ export function createChatSessionRegistry({
   const writeIndex = (id: string, summary?: ChatSessionSummary) => {
     const sessions = readIndex().filter((entry) => entry.id !== id);
     if (summary) sessions.unshift(summary);
-    write(index, JSON.stringify({ version: SESSION_SCHEMA_VERSION, sessions }), 'session list');
+    write(index, JSON.stringify({ version: SESSION_SCHEMA_VERSION, sessions }));
     listChanged();
   };
 
@@ -170,12 +170,11 @@ export function createChatSessionRegistry({
       write(
         sessionKey(id),
         JSON.stringify({ version: SESSION_SCHEMA_VERSION, ...summary, tree: serialized }),
-        `session ${id}`,
         id,
       );
       writeIndex(id, { ...summary, totals: computeTotals(tree.nodes.values()) });
     },
-    saveDraft: (id, draft) => write(draftKey(id), draft, `draft ${id}`, id),
+    saveDraft: (id, draft) => write(draftKey(id), draft, id),
   };
 
   const load = (id: string, init: SessionInit = {}) => {
@@ -186,10 +185,7 @@ export function createChatSessionRegistry({
       if (problem) {
         setAside(id, raw!, problem, ' and the session starts empty');
       } else if (dropped) {
-        warn(
-          `helicone-kit: session ${id} could not be read whole (${dropped} broken messages left out).`,
-          id,
-        );
+        warn(`helicone-kit: session ${id}: ${dropped} broken messages left out.`, id);
       }
       const draft = read(draftKey(id), id) ?? '';
       return createChatSession(id, { name, createdAt, tree, draft }, sessionStorage);

@@ -411,7 +411,7 @@ describe('chat store: sessions and storage', () => {
     // An answer stored mid-stream (the page was closed) ends where it was cut.
     expect(messages[1]).toMatchObject({ state: 'done', metadata: { stopped: true } });
     expect(onWarning).toHaveBeenCalledWith(
-      expect.stringMatching(/session partly could not be read whole \(2 broken messages left out\)/),
+      expect.stringMatching(/session partly: 2 broken messages left out/),
     );
   });
 
@@ -434,7 +434,7 @@ describe('chat store: sessions and storage', () => {
     expect(store.getState().status).toBe('ready');
     expect(store.getState().draft).toBe('draft');
     const sessionWarnings = onWarning.mock.calls.filter(([message]) =>
-      /could not save session full/.test(message as string),
+      /could not save helicone-kit:chat:session:full /.test(message as string),
     );
     expect(sessionWarnings).toHaveLength(1);
     expect(sessionWarnings[0]![0]).toMatch(/QuotaExceededError/);
