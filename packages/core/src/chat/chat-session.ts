@@ -179,7 +179,7 @@ export function createChatSession(
 
   /** A request (or client tools) running in this session refuses another action. */
   const refuseIfBusy = (action: string) =>
-    active && refuse(action, 'busy', 'a request is running; call stop() first or wait');
+    active && refuse(action, 'busy', 'stop() the running request or wait');
 
   /** Calls `onFinish` with the answer that ended and how. */
   const finish = (
@@ -450,7 +450,7 @@ export function createChatSession(
     async retry(context) {
       refuseIfBusy('retry');
       // Set with the `error` status, and cleared when the next request ends.
-      if (!failed) return refuse('retry', 'nothing-to-retry', 'the last request did not fail');
+      if (!failed) return refuse('retry', 'nothing-to-retry', 'no failed request');
       await run(context, failed, 'retry');
     },
 

@@ -15,7 +15,7 @@ export class ChatActionError extends HeliconeKitError {
   declare readonly action: string;
   declare readonly reason: ChatActionErrorReason;
 
-  /** `why`: one sentence, read after the action and reason (`send() refused (busy): a request is running; …`). */
+  /** `why`: one sentence, read after the action and reason (`send() refused (busy): stop() the running request …`). */
   constructor(action: string, reason: ChatActionErrorReason, why: string) {
     super(`${action}() refused (${reason}): ${why}`);
     this.action = action;

@@ -59,7 +59,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     } catch (error) {
       if (signal.aborted || HeliconeKitError.isInstance(error)) throw error;
       throw new StreamError({
-        message: `The connection was cut before the answer ended (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The connection broke mid-answer (${error instanceof Error ? error.message : String(error)}).`,
         type: 'connection_cut',
         cause: error,
       });
@@ -67,7 +67,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
     const completion: unknown = JSON.parse(text);
     if (!isRecord(completion) || !Array.isArray(completion.choices)) {
-      throw new HeliconeKitError('The answer is not a chat completion (it has no choices list).');
+      throw new HeliconeKitError('The answer is no chat completion (no choices list).');
     }
     yield { type: 'completion', completion: completion as ChatCompletion };
   }

@@ -208,13 +208,11 @@ describe('chat store: streaming', () => {
     const first = send('one');
     await waitFor(store, (state) => state.status === 'streaming');
     expect(await refusal(() => send('two'))).toBe(
-      'send() refused (busy): a request is running; call stop() first or wait',
+      'send() refused (busy): stop() the running request or wait',
     );
     store.getState().stop();
     await first;
-    expect(await refusal(() => retry())).toBe(
-      'retry() refused (nothing-to-retry): the last request did not fail',
-    );
+    expect(await refusal(() => retry())).toBe('retry() refused (nothing-to-retry): no failed request');
     expect(await refusal(() => edit('m-1', 'x'))).toBe('edit() refused (unknown-message): no message m-1');
     const question = store.getState().messages[0]!.id;
     expect(await refusal(() => selectBranch(question, 3))).toBe(
