@@ -71,13 +71,11 @@ describe('message tree', () => {
     const none = readSessionRecord(null);
     expect(none.problem).toBeUndefined();
     expect(none.tree.nodes.size).toBe(0);
-    expect(readSessionRecord('{"version":').problem).toBe('it is not valid JSON');
-    expect(readSessionRecord('false').problem).toBe('it is no session of schema version 1');
-    expect(readSessionRecord('{"version":2,"tree":{"messages":[]}}').problem).toBe(
-      'it is no session of schema version 1',
-    );
+    expect(readSessionRecord('{"version":').problem).toBe('not JSON');
+    expect(readSessionRecord('false').problem).toBe('not schema version 1');
+    expect(readSessionRecord('{"version":2,"tree":{"messages":[]}}').problem).toBe('not schema version 1');
     const noList = readSessionRecord(JSON.stringify({ version: SESSION_SCHEMA_VERSION, tree: {} }));
-    expect(noList.problem).toBe('it is no session of schema version 1');
+    expect(noList.problem).toBe('not schema version 1');
     expect(noList.tree.nodes.size).toBe(0);
   });
 });

@@ -65,11 +65,11 @@ export function readSessionRecord(raw: string | null): SessionRecord {
     // No entry (`null`) parses as `null`: an empty session.
     if ((entry = JSON.parse(raw!) as Loose) === null) return record;
   } catch {
-    return { ...record, problem: 'it is not valid JSON' };
+    return { ...record, problem: 'not JSON' };
   }
   const { messages, selected } = (entry?.tree ?? {}) as Loose & {};
   if (entry?.version !== SESSION_SCHEMA_VERSION || !Array.isArray(messages)) {
-    return { ...record, problem: `it is no session of schema version ${SESSION_SCHEMA_VERSION}` };
+    return { ...record, problem: `not schema version ${SESSION_SCHEMA_VERSION}` };
   }
   for (const value of messages as Loose[]) {
     const message = readMessage(value);

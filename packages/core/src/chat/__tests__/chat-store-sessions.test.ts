@@ -261,7 +261,7 @@ describe('chat store: sessions and storage', () => {
     });
     expect(store.getState().messages).toEqual([]);
     expect(onWarning).toHaveBeenCalledTimes(1);
-    expect(onWarning.mock.calls[0]![0]).toMatch(/session bad could not be read \(it is not valid JSON\)/);
+    expect(onWarning.mock.calls[0]![0]).toMatch(/session bad could not be read \(not JSON\)/);
     const asideKey = (onWarning.mock.calls[0]![0] as string).match(/moved to (\S+) and/)?.[1];
     expect(asideKey).toMatch(/^helicone-kit:chat:unreadable:bad:\d+$/);
     expect(storage.getItem(asideKey!)).toBe('{"version":1,"tree":');
@@ -291,7 +291,7 @@ describe('chat store: sessions and storage', () => {
     });
     const warnings = () => onWarning.mock.calls.map((call) => String(call[0]));
     expect(warnings().join('\n')).toMatch(
-      /session kept could not be read \(it is not valid JSON\); it stays in place and the session starts empty/,
+      /session kept could not be read \(not JSON\); it stays in place and the session starts empty/,
     );
     expect(inner.getItem(sessionKey('kept'))).toBe('{"version":1,"tree":');
 
@@ -310,7 +310,7 @@ describe('chat store: sessions and storage', () => {
     const asideKey = written.findLast((key) => key.startsWith('helicone-kit:chat:unreadable:kept:'));
     expect(inner.getItem(asideKey!)).toBe('{"version":1,"tree":');
     expect(warnings().at(-1)).toBe(
-      `helicone-kit: session kept could not be read (it is not valid JSON); it was moved to ${asideKey}.`,
+      `helicone-kit: session kept could not be read (not JSON); it was moved to ${asideKey}.`,
     );
     const saved = JSON.parse(inner.getItem(sessionKey('kept'))!) as { tree: { messages: ChatMessage[] } };
     expect(saved.tree.messages.map(textOf)).toEqual(['While full', 'One', 'Room again', 'Two']);
@@ -334,7 +334,7 @@ describe('chat store: sessions and storage', () => {
     // The same warning as when a session is loaded, but the session in memory goes on (it is saved in its place).
     expect(onWarning.mock.calls).toEqual([
       [
-        'helicone-kit: session shared could not be read (it is not valid JSON); ' +
+        'helicone-kit: session shared could not be read (not JSON); ' +
           'it was moved to helicone-kit:chat:unreadable:shared:5000.',
       ],
     ]);
@@ -356,9 +356,7 @@ describe('chat store: sessions and storage', () => {
       session: { id: 'future' },
     });
     expect(store.getState().messages).toEqual([]);
-    expect(onWarning.mock.calls[0]![0]).toMatch(
-      /session future could not be read \(it is no session of schema version 1\)/,
-    );
+    expect(onWarning.mock.calls[0]![0]).toMatch(/session future could not be read \(not schema version 1\)/);
   });
 
   it('recovers what it can: a message that lost its shape is left out with its replies', () => {
