@@ -408,6 +408,7 @@ describe('createHttpTransport over real HTTP', () => {
     expect(error).toMatchObject({ name: 'StreamError', type: 'connection_cut' });
     // What undici's fetch throws when the socket closes mid-body.
     expect(error?.cause).toBeInstanceOf(TypeError);
+    expect(error?.message).toBe(`The connection broke mid-answer (${String(error?.cause)}).`);
     const answer = messages[1];
     if (answer?.role !== 'assistant') throw new Error('expected the partial answer');
     expect(textOf(answer.parts)).toBe('Half an answer');

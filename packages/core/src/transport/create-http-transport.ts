@@ -59,7 +59,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     } catch (error) {
       if (signal.aborted || HeliconeKitError.isInstance(error)) throw error;
       throw new StreamError({
-        message: `The connection broke mid-answer (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The connection broke mid-answer (${String(error)}).`,
         type: 'connection_cut',
         cause: error,
       });
