@@ -22,9 +22,11 @@ try {
 
 const failures: string[] = [];
 for (const { name, passed, size, sizeLimit } of results) {
+  // An entry without a budget (the peer) is only measured.
+  const held = sizeLimit === undefined || passed;
   const limit = sizeLimit === undefined ? '' : ` (budget ${sizeLimit} B)`;
-  console.log(`${passed ? 'ok  ' : 'FAIL'} ${String(size).padStart(6)} B  ${name}${limit}`);
-  if (!passed) failures.push(`${name}: ${size} B over its budget of ${sizeLimit} B`);
+  console.log(`${held ? 'ok  ' : 'FAIL'} ${String(size).padStart(6)} B  ${name}${limit}`);
+  if (!held) failures.push(`${name}: ${size} B, over its budget of ${sizeLimit} B`);
 }
 
 const hook = results.find(({ name }) => name.startsWith(ours));
