@@ -1,18 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumFlags } from '../packages/react/src/__tests__/chromium/launch-chromium';
 
-/** Debian's Chromium, headless, with nothing running in the background that would add main-thread work. */
+/** Debian's Chromium, with the flags of the kit's browser tests. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags });
 }
