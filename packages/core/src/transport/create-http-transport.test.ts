@@ -61,6 +61,15 @@ beforeEach(() => {
 });
 
 const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+const jsonHeaders = { 'content-type': 'application/json' };
+
+/** A route that answers every request with a recorded fixture. */
+const answerWith =
+  (file: string, headers: Record<string, string>) =>
+  (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, headers);
+    response.end(Buffer.from(fixtureBytes(file)));
+  };
 
 function makeStore(options: { stream?: boolean } = {}) {
   return createChatStore({
@@ -131,10 +140,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('sends metadata as raw headers under the typed options, which the route reads back with fromHeliconeMetadata', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
-    };
+    handle = answerWith('non-stream/openai-chat-completion.gpt-4o-mini.json', jsonHeaders);
     const store = createChatStore({
       transport: createHttpTransport({ api }),
       model: 'gpt-4o-mini',
@@ -195,10 +201,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('sends a value that could inject a header percent-encoded, for the route to refuse (it checks every Helicone-* header)', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
-    };
+    handle = answerWith('non-stream/openai-chat-completion.gpt-4o-mini.json', jsonHeaders);
     const store = createChatStore({
       transport: createHttpTransport({ api }),
       model: 'gpt-4o-mini',
@@ -221,10 +224,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('reads a stream: false answer as one completion', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(Buffer.from(fixtureBytes('non-stream/openai-chat-completion.gpt-4o-mini.json')));
-    };
+    handle = answerWith('non-stream/openai-chat-completion.gpt-4o-mini.json', jsonHeaders);
     const store = makeStore({ stream: false });
     await store.getState().send('Which ocean?');
 
@@ -307,12 +307,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('turns the recorded parallel tool-call stream into two tool-call parts with parsed arguments', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, sseHeaders);
-      response.end(
-        Buffer.from(fixtureBytes('openai-stream/openai-stream-parallel-tool-calls.gpt-4o-mini.sse')),
-      );
-    };
+    handle = answerWith('openai-stream/openai-stream-parallel-tool-calls.gpt-4o-mini.sse', sseHeaders);
     const store = makeStore();
     await store.getState().send('Weather in New York and London?');
     const answer = store.getState().messages[1];
@@ -362,10 +357,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('keeps the text before an error inside the stream, and the draft', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, sseHeaders);
-      response.end(Buffer.from(fixtureBytes('errors/openai-stream-error-after-output.test-authored.sse')));
-    };
+    handle = answerWith('errors/openai-stream-error-after-output.test-authored.sse', sseHeaders);
     const store = makeStore();
     store.getState().setDraft('unsent');
     await store.getState().send('Hi');
@@ -383,10 +375,7 @@ describe('createHttpTransport over real HTTP', () => {
     expect(draft).toBe('unsent');
 
     // retry() sends the same conversation again.
-    handle = (_request, response) => {
-      response.writeHead(200, sseHeaders);
-      response.end(Buffer.from(fixtureBytes('openai-stream/openai-stream-text-usage.gpt-4o.sse')));
-    };
+    handle = answerWith('openai-stream/openai-stream-text-usage.gpt-4o.sse', sseHeaders);
     await store.getState().retry();
     expect(received[1]?.body).toEqual(received[0]?.body);
     expect(textOf(store.getState().messages[1]?.parts)).toBe('Hello! How can I assist you today?');

@@ -17,11 +17,8 @@ describe('chat store: the request body', () => {
       type: 'json_schema',
       json_schema: { name: 'answer', schema: { type: 'object', properties: { text: { type: 'string' } } } },
     };
-    const transport = createMockTransport([{ steps: textSteps('{"text":"hi"}') }]);
-    const store = makeStore({
-      transport,
-      model: 'gpt-4o-mini,claude-3.5-haiku',
-      system: 'Be brief.',
+    // The OpenAI parameters, by their wire names: the body carries each one as given.
+    const parameters = {
       temperature: 0.2,
       top_p: 0.9,
       max_tokens: 64,
@@ -38,6 +35,13 @@ describe('chat store: the request body', () => {
       frequency_penalty: -0.5,
       logit_bias: { '50256': -100 },
       user: 'user-42',
+    } as const;
+    const transport = createMockTransport([{ steps: textSteps('{"text":"hi"}') }]);
+    const store = makeStore({
+      transport,
+      model: 'gpt-4o-mini,claude-3.5-haiku',
+      system: 'Be brief.',
+      ...parameters,
       prompt: { id: 'prompt-1', inputs: { customer: 'Ada' }, environment: 'production', versionId: 'v-3' },
     });
     await store.getState().send('Hello');
@@ -49,22 +53,7 @@ describe('chat store: the request body', () => {
       ],
       stream: true,
       stream_options: { include_usage: true },
-      temperature: 0.2,
-      top_p: 0.9,
-      max_tokens: 64,
-      max_completion_tokens: 80,
-      stop: ['\n\n', 'END'],
-      n: 1,
-      seed: 7,
-      tools,
-      tool_choice: { type: 'function', function: { name: 'weather' } },
-      parallel_tool_calls: false,
-      response_format: responseFormat,
-      reasoning_effort: 'low',
-      presence_penalty: 0.5,
-      frequency_penalty: -0.5,
-      logit_bias: { '50256': -100 },
-      user: 'user-42',
+      ...parameters,
       prompt_id: 'prompt-1',
       inputs: { customer: 'Ada' },
       environment: 'production',
