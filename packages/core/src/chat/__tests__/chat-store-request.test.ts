@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockTransport, textSteps } from '../../testing';
+import type { ChatModelParameters } from '../chat-options';
 import { makeStore } from './helpers';
 
 describe('chat store: the request body', () => {
@@ -35,7 +36,7 @@ describe('chat store: the request body', () => {
       frequency_penalty: -0.5,
       logit_bias: { '50256': -100 },
       user: 'user-42',
-    } as const;
+    } satisfies ChatModelParameters;
     const transport = createMockTransport([{ steps: textSteps('{"text":"hi"}') }]);
     const store = makeStore({
       transport,
