@@ -6,35 +6,19 @@ export async function readBodyText(
   response: Response,
   limit: number,
 ): Promise<{ text: string; failure: unknown }> {
-  const body = response.body;
-  if (body === null) return { text: '', failure: undefined };
-  let reader: ReadableStreamDefaultReader<Uint8Array>;
-  try {
-    reader = body.getReader();
-  } catch (error) {
-    return { text: '', failure: error };
-  }
   const decoder = new TextDecoder();
   let text = '';
+  let failure: unknown;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (text.length > limit) {
-        await reader.cancel().catch(() => undefined);
-        return { text, failure: undefined };
-      }
-    }
+    reader = response.body?.getReader();
+    for (let read; reader && text.length <= limit && !(read = await reader.read()).done;)
+      text += decoder.decode(read.value, { stream: true });
     text += decoder.decode();
-    return { text, failure: undefined };
   } catch (error) {
-    return { text, failure: error };
-  } finally {
-    try {
-      reader.releaseLock();
-    } catch {
-      // The lock no longer matters once the body is cancelled or broken.
-    }
+    failure = error;
   }
+  // Past the limit, or broken: what is left is dropped (a body read to its end has nothing left to cancel).
+  void reader?.cancel().catch(() => {});
+  return { text, failure };
 }

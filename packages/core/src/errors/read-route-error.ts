@@ -2,6 +2,7 @@ import { DECIMAL } from '../internal/decimal';
 import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
 import { MAX_ERROR_PARSE_LENGTH } from './parse-error-body';
+import { readBodyText } from './read-body-text';
 import { MAX_RETRY_AFTER_MS } from './retry-after';
 
 const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
@@ -17,19 +18,7 @@ const text = (value: unknown) => (typeof value === 'string' && value) || undefin
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
   const { headers } = response;
-  // At most 64 KiB is read, and the rest cancelled (`readBodyText`'s cap, written out: fewer bytes in a browser).
-  const decoder = new TextDecoder();
-  let body = '';
-  let cause: unknown;
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    reader = response.body?.getReader();
-    for (let read; reader && body.length <= MAX_ERROR_PARSE_LENGTH && !(read = await reader.read()).done;)
-      body += decoder.decode(read.value, { stream: true });
-  } catch (failure) {
-    cause = failure;
-  }
-  void reader?.cancel().catch(() => {});
+  const { text: body, failure: cause } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
   let error: Record<string, unknown> = {};
   try {
     const json = JSON.parse(body) as { error?: unknown } | null;
