@@ -1,9 +1,8 @@
-import { DECIMAL } from '../internal/decimal';
 import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
 import { MAX_ERROR_PARSE_LENGTH } from './parse-error-body';
 import { readBodyText } from './read-body-text';
-import { MAX_RETRY_AFTER_MS } from './retry-after';
+import { decimalWaitMs } from './retry-after';
 
 const text = (value: unknown) => (typeof value === 'string' && value) || undefined;
 
@@ -26,13 +25,7 @@ export async function readRouteError(response: Response): Promise<GatewayError> 
   } catch {
     // Not JSON: the generic message, the text in `body`.
   }
-  /** A header that holds a plain non-negative number, in milliseconds (at most a day). */
-  const wait = (name: string, scale: number) => {
-    const value = headers.get(name)?.trim();
-    return value && DECIMAL.test(value)
-      ? Math.min(Math.round(Number(value) * scale), MAX_RETRY_AFTER_MS)
-      : undefined;
-  };
+  const wait = (name: string, scale: number) => decimalWaitMs(headers.get(name)?.trim(), scale);
   return new GatewayError({
     status: response.status,
     message: text(error.message),

@@ -10,7 +10,13 @@ const DURATION = /^(\d+(?:\.\d+)?)s$/;
 export const MAX_RETRY_AFTER_MS = 86_400_000;
 
 const clamped = (milliseconds: number): number => Math.min(Math.max(0, milliseconds), MAX_RETRY_AFTER_MS);
-const fromSeconds = (seconds: string): number => clamped(Math.round(Number(seconds) * 1000));
+
+/**
+ * A header's plain decimal number (`3`, `1.5`) times `scale`, as whole milliseconds, at most a day; `undefined`
+ * for a missing value or any other form. The route's error reader in the browser uses it alone.
+ */
+export const decimalWaitMs = (value: string | undefined, scale: number): number | undefined =>
+  value !== undefined && DECIMAL.test(value) ? clamped(Math.round(Number(value) * scale)) : undefined;
 
 /**
  * Milliseconds to wait before retrying, from (in this order) `retry-after-ms`, `Retry-After` (seconds or an HTTP
@@ -22,19 +28,14 @@ export function readRetryAfterMs(
   details: readonly unknown[],
   now: number,
 ): number | undefined {
-  const milliseconds = read('retry-after-ms');
-  if (milliseconds !== undefined && DECIMAL.test(milliseconds))
-    return clamped(Math.round(Number(milliseconds)));
-
   const retryAfter = read('retry-after');
-  if (retryAfter !== undefined) {
-    if (DECIMAL.test(retryAfter)) return fromSeconds(retryAfter);
-    const date = parseHttpDate(retryAfter, now);
-    if (date !== undefined) return clamped(date - now);
-  }
+  const fromHeaders = decimalWaitMs(read('retry-after-ms'), 1) ?? decimalWaitMs(retryAfter, 1000);
+  if (fromHeaders !== undefined) return fromHeaders;
+  const date = retryAfter === undefined ? undefined : parseHttpDate(retryAfter, now);
+  if (date !== undefined) return clamped(date - now);
 
-  const reset = read('helicone-ratelimit-reset');
-  if (reset !== undefined && DECIMAL.test(reset)) return fromSeconds(reset);
+  const reset = decimalWaitMs(read('helicone-ratelimit-reset'), 1000);
+  if (reset !== undefined) return reset;
 
   for (const detail of details) {
     if (!isRecord(detail)) continue;
@@ -42,7 +43,7 @@ export function readRetryAfterMs(
     const delay = detail.retryDelay;
     if (typeof type === 'string' && type.endsWith('google.rpc.RetryInfo') && typeof delay === 'string') {
       const match = DURATION.exec(delay.trim());
-      if (match) return fromSeconds(match[1]!);
+      if (match) return decimalWaitMs(match[1], 1000);
     }
   }
   return undefined;
