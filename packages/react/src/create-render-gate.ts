@@ -1,18 +1,21 @@
-import { createChatSessionRegistry, type ChatStore, type ChatStoreState } from '@helicone-kit/core';
+import {
+  createChatSessionRegistry,
+  DEFAULT_THROTTLE_MS,
+  type ChatStore,
+  type ChatStoreState,
+  type Throttle,
+} from '@helicone-kit/core';
+
+export type { Throttle };
 
 /**
- * How often a streaming answer reaches React: `'frame'` (default) at most once per animation frame, a number at
- * most once per that many milliseconds, `false` on every chunk.
- */
-export type Throttle = 'frame' | number | false;
-
-/**
- * The store as React should follow it. While a request runs, React is told of new states once per frame (or per
- * `throttle`, default `'frame'`), so a 1,000-chunk answer costs at most one commit per frame; a render shows the
- * store as it then is, so no commit mixes two states. The start of a request (the user's message), its end
- * (answer settled, error, stop), and what the user changes (draft, model, session) are told at once, and show
- * anything told late with them, so the final flush is never lost, even in a background tab where frames do not
- * run; a composer's caret never jumps. The three arguments of `useSyncExternalStore`, in its order.
+ * The store as React should follow it. While a request runs, React is told of new states at most once per
+ * `throttle` (default 50 ms; `'frame'`: once per animation frame), so a 1,000-chunk answer costs a commit per
+ * batch, never more than one per frame; a render shows the store as it then is, so no commit mixes two states.
+ * The start of a request (the user's message), its end (answer settled, error, stop), and what the user changes
+ * (draft, model, session) are told at once, and show anything told late with them, so the final flush is never
+ * lost, even in a background tab where frames do not run; a composer's caret never jumps. The three arguments of
+ * `useSyncExternalStore`, in its order.
  */
 export type RenderGate = readonly [
   subscribe: (listener: () => void) => () => void,
@@ -36,12 +39,14 @@ export function createRenderGate(
       // One late call waits at a time: a state told at once in between leaves it waiting (React then finds
       // nothing new), so two commits never land in one frame.
       let waiting = false;
-      const flush = () => {
+      let toldAt = 0;
+      const tell = () => {
         waiting = false;
+        toldAt = Date.now();
         listener();
       };
       return store.subscribe((state, previous) => {
-        const mode = options().throttle ?? 'frame';
+        const mode = options().throttle ?? DEFAULT_THROTTLE_MS;
         if (
           mode === false ||
           !isBusy(state) ||
@@ -50,12 +55,20 @@ export function createRenderGate(
           state.draft !== previous.draft ||
           state.model !== previous.model
         ) {
-          listener();
+          tell();
         } else if (!waiting) {
-          waiting = true;
           // Looked up at each call: no browser API is touched at import, and tests can install a fake.
-          if (mode === 'frame' && typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
-          else setTimeout(flush, mode === 'frame' ? 16 : mode);
+          if (mode === 'frame' && typeof requestAnimationFrame === 'function') {
+            waiting = true;
+            requestAnimationFrame(tell);
+            return;
+          }
+          // A batch that comes a throttle's time after the last commit (the transport batches at the same
+          // pace) is told at once; one that comes sooner waits for the rest of that time.
+          const wait = toldAt + (mode === 'frame' ? 16 : mode) - Date.now();
+          if (wait <= 0) return tell();
+          waiting = true;
+          setTimeout(tell, wait);
         }
       });
     },

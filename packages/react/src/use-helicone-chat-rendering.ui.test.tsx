@@ -5,7 +5,7 @@ import { memo, Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeliconeProvider } from './helicone-provider';
 import { useHeliconeChat } from './use-helicone-chat';
-import type { Throttle } from './create-render-gate';
+import type { Throttle } from '@helicone-kit/core';
 import type { UseHeliconeChatResult } from './use-helicone-chat-types';
 import { textOf } from './__tests__/chat-wrapper';
 
@@ -90,9 +90,9 @@ function renderChat(transport: ReturnType<typeof createMockTransport>, throttle?
 }
 
 describe('rendering cost of a streamed answer', () => {
-  it('commits at most once per frame while streaming, plus the final flush', async () => {
+  it("with throttle: 'frame', commits at most once per frame while streaming, plus the final flush", async () => {
     const answer = gatedAnswer(20, 10);
-    const { harness, view } = renderChat(createMockTransport([{ steps: answer.steps }]));
+    const { harness, view } = renderChat(createMockTransport([{ steps: answer.steps }]), 'frame');
     let sent!: Promise<void>;
     act(() => {
       sent = harness.chat.send('stream please');
@@ -114,6 +114,35 @@ describe('rendering cost of a streamed answer', () => {
     expect(during).toBeLessThanOrEqual(frames + 1);
     expect(harness.chat.status).toBe('ready');
     expect(view.container.textContent).toBe(`stream please${answer.text}`);
+  });
+
+  it('by default commits at most once per 50 ms while streaming, plus the final flush', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const answer = gatedAnswer(20, 10);
+      const { harness, view } = renderChat(createMockTransport([{ steps: answer.steps }]));
+      let sent!: Promise<void>;
+      act(() => {
+        sent = harness.chat.send('stream please');
+      });
+      const before = harness.commits;
+      // 20 groups of 10 chunks, 10 ms apart: 200 ms of streaming.
+      for (const gate of answer.gates) {
+        gate.resolve();
+        await act(() => vi.advanceTimersByTimeAsync(10));
+      }
+      const during = harness.commits - before;
+      expect(during).toBeGreaterThanOrEqual(200 / 50 - 1);
+      expect(during).toBeLessThanOrEqual(200 / 50 + 1);
+      expect(pendingFrames.size).toBe(0);
+      answer.end.resolve();
+      await act(() => vi.advanceTimersByTimeAsync(0));
+      await act(() => sent);
+      expect(harness.chat.status).toBe('ready');
+      expect(view.container.textContent).toBe(`stream please${answer.text}`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('without throttling (throttle: false) the same answer costs a commit per chunk, so the bound above means something', async () => {
@@ -158,7 +187,7 @@ describe('rendering cost of a streamed answer', () => {
       { steps: textSteps('A first, settled answer.', 4) },
       { steps: second.steps },
     ]);
-    const { harness } = renderChat(transport);
+    const { harness } = renderChat(transport, 'frame');
     await act(() => harness.chat.send('first question'));
     const settled = harness.chat.messages;
     expect(settled).toHaveLength(2);

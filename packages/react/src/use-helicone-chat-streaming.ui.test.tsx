@@ -236,11 +236,12 @@ describe('useHeliconeChat against the route and the local gateway', () => {
     const recording: ChatTransport = {
       async *send(request) {
         for await (const event of http.send(request)) {
-          if (event.type === 'chunk') {
-            for (const choice of event.chunk.choices ?? []) {
-              const content = (choice as { delta?: { content?: string } }).delta?.content;
-              if (content) deltas.push(content);
-            }
+          const chunks = event.type === 'chunks' ? event.chunks : event.type === 'chunk' ? [event.chunk] : [];
+          for (const choice of chunks.flatMap(
+            (chunk) => (chunk.choices ?? []) as { delta?: { content?: string } }[],
+          )) {
+            const content = choice.delta?.content;
+            if (content) deltas.push(content);
           }
           yield event;
         }

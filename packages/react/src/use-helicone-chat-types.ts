@@ -7,7 +7,6 @@ import type {
   ChatTotals,
   ChatTransport,
 } from '@helicone-kit/core';
-import type { Throttle } from './create-render-gate';
 
 export type UseHeliconeChatOptions = Omit<ChatOptions, 'transport' | 'storage' | 'registry' | 'price'> & {
   /** The route; default: the provider's `api`. */
@@ -16,8 +15,6 @@ export type UseHeliconeChatOptions = Omit<ChatOptions, 'transport' | 'storage' |
   transport?: ChatTransport;
   /** The model's price for the estimated cost; default: the `pricing` of the route's `GET {api}/models`. */
   price?: ChatOptions['price'];
-  /** How often a streaming answer re-renders: `'frame'` (default), milliseconds, or `false` for every chunk. */
-  throttle?: Throttle;
 };
 
 /** What `send` takes: text, or content with images (URLs, or files downscaled in the browser) and properties. */

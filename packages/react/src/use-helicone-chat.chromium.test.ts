@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './__tests__/chromium/launch-chromium';
 import { serveTestPage, type TestPageServer } from './__tests__/chromium/serve-test-page';
@@ -113,4 +114,91 @@ describe('useHeliconeChat in real Chromium pages', () => {
     expect(small!.length).toBe('data:image/png;base64,'.length + Math.ceil(small!.fileBytes / 3) * 4);
     await page.close();
   }, 60_000);
+
+  /** The URLs of the chat requests that the page made (and finished) itself. */
+  const chatRequests = (page: Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('/chat/completions')),
+    );
+
+  it('streams through a worker of its own: the page itself never fetches the answer', async () => {
+    const page = await browser.context.newPage();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(`${server.origin}/?session=worker&maxTokens=12`);
+    await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
+    await page.evaluate(() => (window as unknown as TestPageWindow).chat!.send('Hello through a worker'));
+    await page.locator('main[data-status="ready"] li').nth(1).waitFor();
+    expect((await page.locator('li').nth(1).textContent())!.length).toBeGreaterThan(0);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]).toMatch(/^blob:/);
+    // The page's own requests: had it fetched the answer, it would be here (as in the test below).
+    expect(await chatRequests(page)).toEqual([]);
+    // The worker was the request's alone and is gone with it.
+    expect(page.workers()).toHaveLength(0);
+    await page.close();
+  }, 30_000);
+
+  it('streams in the page where its Content-Security-Policy forbids workers', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/?session=no-workers&maxTokens=12&csp`);
+    await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
+    await page.evaluate(() => (window as unknown as TestPageWindow).chat!.send('Hello without a worker'));
+    await page.locator('main[data-status="ready"] li').nth(1).waitFor();
+    expect((await page.locator('li').nth(1).textContent())!.length).toBeGreaterThan(0);
+    expect(page.workers()).toHaveLength(0);
+    expect(await chatRequests(page)).toEqual([`${server.origin}/api/helicone/chat/completions`]);
+    await page.close();
+  }, 30_000);
+
+  it("stop() ends the worker's request: the partial answer stays and the gateway logs the request cancelled", async () => {
+    const paced = await serveTestPage({ pace: { firstTokenMs: 0, tokensPerSecond: 200 } });
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${paced.origin}/?session=worker-stop&maxTokens=2000&long`);
+      await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
+      await page.evaluate(() => {
+        const window_ = window as unknown as TestPageWindow & { sent?: Promise<void> };
+        window_.sent = window_.chat!.send('Write a long essay');
+      });
+      await page.waitForFunction(
+        () => (document.querySelector('li[data-role="assistant"]')?.textContent ?? '').length > 100,
+      );
+      expect(page.workers()).toHaveLength(1);
+      const stopped = await page.evaluate(async () => {
+        const window_ = window as unknown as TestPageWindow & { sent?: Promise<void> };
+        window_.chat!.stop();
+        await window_.sent;
+        const state = window_.chat!.store.getState();
+        const answer = state.messages.at(-1)!;
+        return {
+          status: state.status,
+          stopped: answer.role === 'assistant' && answer.metadata.stopped,
+          requestId: answer.role === 'assistant' ? answer.metadata.requestId : undefined,
+          text: answer.parts.map((part) => ('text' in part ? part.text : '')).join(''),
+        };
+      });
+      expect(stopped).toMatchObject({ status: 'ready', stopped: true });
+      expect(stopped.text.length).toBeGreaterThan(100);
+      await expect.poll(() => page.locator('li[data-role="assistant"]').textContent()).toBe(stopped.text);
+      // The worker's fetch was aborted: the route let go of the gateway, which logged the request as cancelled.
+      await expect.poll(() => paced.gateway.stats().openRequests).toBe(0);
+      await expect
+        .poll(async () => {
+          const response = await fetch(`${paced.gateway.url}/v1/request/${stopped.requestId}`, {
+            headers: { authorization: `Bearer ${paced.gateway.apiKey}` },
+          });
+          return response.ok
+            ? ((await response.json()) as { data: { status: string } }).data.status
+            : undefined;
+        })
+        .toBe('cancelled');
+    } finally {
+      await page.close();
+      await paced.close();
+    }
+  }, 30_000);
 });

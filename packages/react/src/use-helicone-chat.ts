@@ -3,7 +3,7 @@
 import { createChatStore, createHttpTransport, type ChatOptions, type ModelInfo } from '@helicone-kit/core';
 import { useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createLatest } from './create-latest';
-import { createRenderGate, type Throttle } from './create-render-gate';
+import { createRenderGate } from './create-render-gate';
 import { findModelPrice } from './find-model-price';
 import { useHeliconeContext } from './helicone-context';
 import { modelsQueryKey, modelsQueryOptions } from './models-query-options';
@@ -11,14 +11,14 @@ import { sendWithFiles } from './send-with-files';
 import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } from './use-helicone-chat-types';
 
 /**
- * A chat with the route: a streaming answer committed at most once per frame (React follows the store through
- * the render gate; each render shows one state of it whole), and callbacks that always see the latest props.
+ * A chat with the route: a streaming answer committed once per `throttle` (default 50 ms; React follows the
+ * store through the render gate; each render shows one state of it whole), and callbacks that always see the latest props.
  * Chats with the same `session.id` under one provider share one conversation.
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
   const { api: providerApi, queryClient, registry, transport: init } = useHeliconeContext();
   const api = options.api ?? providerApi;
-  const chat: ChatOptions & { throttle?: Throttle } = {
+  const chat: ChatOptions = {
     ...options,
     // Made per render: it is a URL and the provider's fetch settings, read by the store at each request.
     transport: options.transport ?? createHttpTransport({ ...init, api }),

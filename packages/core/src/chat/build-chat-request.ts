@@ -4,6 +4,7 @@ import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-tr
 import { buildRequestMessages } from './build-request-messages';
 import type { ChatOptions, ChatTurn } from './chat-options';
 import type { ChatSessionInfo } from './chat-session-state';
+import { throttleMs } from './throttle';
 import type { ChatMessage, UserMessage } from './types';
 
 const parameters = [
@@ -81,7 +82,12 @@ export function buildChatRequest(
     body.environment = prompt.environment;
     body.version_id = prompt.versionId;
   }
-  const request: ChatTransportRequest & { helicone: typeof helicone } = { body, helicone, signal };
+  const request: ChatTransportRequest & { helicone: typeof helicone } = {
+    body,
+    helicone,
+    signal,
+    batchMs: throttleMs(options.throttle),
+  };
   if (options.metadata) request.headers = metadataHeaders(options.metadata);
   return request;
 }

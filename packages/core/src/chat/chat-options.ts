@@ -9,6 +9,7 @@ import type { RateLimitPolicy } from '../headers/rate-limit-policy';
 import type { ChatPromptOptions, ChatTransport } from '../transport/chat-transport';
 import type { ChatSessionRegistry } from './session-registry';
 import type { ChatStorage } from './chat-storage';
+import type { Throttle } from './throttle';
 import type { AssistantMessage, ChatMessage } from './types';
 
 /** The request being made, for a per-turn `session.path`. */
@@ -88,6 +89,12 @@ export type ChatOptions = ChatModelParameters & {
   prompt?: ChatPromptOptions;
   /** Default true. */
   stream?: boolean;
+  /**
+   * How often a streaming answer changes the store: milliseconds (default 50, twenty times a second), `'frame'`
+   * (each animation frame) or `false` (each network chunk). The transport hands the stream over in batches at
+   * this pace (the route's transport reads it in a worker), so the page wakes that often, not once per chunk.
+   */
+  throttle?: Throttle;
   /** Automatic continuations after tool results per user message. Default 5. */
   maxToolSteps?: number;
   /**

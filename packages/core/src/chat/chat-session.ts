@@ -316,10 +316,16 @@ export function createChatSession(
         }
         // A non-streamed completion is folded like one chunk whose deltas are the whole messages.
         const settled = event.type === 'completion';
-        const chunk = settled ? event.completion : event.chunk;
-        usage = chunk.usage ?? usage;
-        model = chunk.model || model;
-        for (const live of addChunkChoices(choices, chunk)) take(live, settled);
+        const chunks =
+          event.type === 'chunks' ? event.chunks : [event.type === 'chunk' ? event.chunk : event.completion];
+        // A batch is folded whole, then each answer it touched changes once.
+        const touched = new Set<MutableChoice & { messageId?: string }>();
+        for (const chunk of chunks) {
+          usage = chunk.usage ?? usage;
+          model = chunk.model || model;
+          for (const live of addChunkChoices(choices, chunk)) touched.add(live);
+        }
+        for (const live of touched) take(live, settled);
       }
     } catch (caught) {
       error = toError(caught);

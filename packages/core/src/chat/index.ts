@@ -10,6 +10,8 @@ export type {
   ChatTurn,
 } from './chat-options';
 export type { SendInput } from './user-parts';
+export { DEFAULT_THROTTLE_MS, throttleMs } from './throttle';
+export type { Throttle } from './throttle';
 export { createChatSessionRegistry } from './session-registry';
 export type {
   ChatSessionRegistry,

@@ -16,8 +16,12 @@ const text = (value: unknown) => (typeof value === 'string' && value) || undefin
  * the gateway or a provider, in whatever shape, use `readGatewayError`.
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
-  const { headers } = response;
   const { text: body, failure: cause } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
+  return routeError(response.status, response.headers, body, cause);
+}
+
+/** The route's error of `status` from its headers and (at most 64 KiB of) its body, as `readRouteError` reads it. */
+export function routeError(status: number, headers: Headers, body: string, cause?: unknown): GatewayError {
   let error: Record<string, unknown> = {};
   try {
     const json = JSON.parse(body) as { error?: unknown } | null;
@@ -27,7 +31,7 @@ export async function readRouteError(response: Response): Promise<GatewayError> 
   }
   const wait = (name: string, scale: number) => decimalWaitMs(headers.get(name)?.trim(), scale);
   return new GatewayError({
-    status: response.status,
+    status,
     message: text(error.message),
     type: text(error.type),
     code: text(error.code),

@@ -1,7 +1,5 @@
-import { StreamError } from '../errors/stream-error';
-import { cut } from '../internal/cut';
-import { isRecord } from '../internal/is-record';
 import type { CompletionChunk } from '../openai/types';
+import { readCompletionEvent } from './read-completion-event';
 import { readServerSentEvents, type ReadServerSentEventsOptions } from './read-server-sent-events';
 
 /**
@@ -13,44 +11,9 @@ export async function* parseChatCompletionStream(
   body: ReadableStream<Uint8Array>,
   options?: ReadServerSentEventsOptions,
 ): AsyncGenerator<CompletionChunk, void, undefined> {
-  for await (const { event, data: raw } of readServerSentEvents(body, options)) {
-    const data = raw.trim();
-    if (data === '[DONE]') return;
-    if (!data) continue;
-    const named = event === 'error';
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data);
-    } catch (cause) {
-      // The data of an `event: error` may be plain text: then it is the message.
-      throw named ? streamErrorFrom(data) : invalidData('valid JSON', data, cause);
-    }
-    // Only an object or a non-empty string is an error: `error: null`, `false`, `""` or `0` on a chunk are not.
-    const error = isRecord(payload) ? payload.error : undefined;
-    if (isRecord(error) || (typeof error === 'string' && error.trim())) throw streamErrorFrom(error);
-    if (named) throw streamErrorFrom(payload);
-    if (!isRecord(payload)) throw invalidData('a JSON object', data);
-    yield payload as CompletionChunk;
+  for await (const event of readServerSentEvents(body, options)) {
+    const chunk = readCompletionEvent(event);
+    if (chunk === 'done') return;
+    if (chunk) yield chunk;
   }
-}
-
-const invalidData = (what: string, data: string, cause?: unknown) =>
-  new StreamError({
-    message: `Stream data is not ${what}: ${cut(data, 200)}`,
-    type: 'invalid_stream_data',
-    error: data,
-    cause,
-  });
-
-/** Reads `{message, type, param, code}`, or a text that is the message; anything else is a plain `Stream error`. */
-function streamErrorFrom(error: unknown): StreamError {
-  const { message, code, type, param } = isRecord(error) ? error : { message: error };
-  return new StreamError({
-    // The longest message taken from the stream's own text is 1,000 characters.
-    message: typeof message === 'string' && message.trim() ? cut(message, 1000) : 'Stream error',
-    code: typeof code === 'string' || typeof code === 'number' || code === null ? code : undefined,
-    type: typeof type === 'string' ? type : undefined,
-    param: typeof param === 'string' || param === null ? param : undefined,
-    error,
-  });
 }

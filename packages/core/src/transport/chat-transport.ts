@@ -44,18 +44,25 @@ export type ChatTransportRequest = {
   headers?: Record<string, string>;
   /** Aborted by `stop()`: the transport must end the request (the route then aborts upstream). */
   signal: AbortSignal;
+  /**
+   * The stream may be handed over in batches (`chunks` events), at most one per this many milliseconds; 0 or
+   * left out: as it comes. The chat sets it from its `throttle`.
+   */
+  batchMs?: number;
 };
 
 /**
  * What a transport yields for one request: first `response` (what the chat records of the headers: request id,
- * provider, model, cache status; `readHeliconeResponse` gives it and more), then either `chunk`s of
- * a stream or one `completion` (with `stream: false`; folded like a chunk whose deltas are the messages, so a raw
- * body with DeepSeek's `reasoning_content` or a legacy `text` works as well as `chatCompletionFromResponse`'s). A failed request throws: `GatewayError` before the body,
- * `StreamError` inside it, anything else for the network.
+ * provider, model, cache status; `readHeliconeResponse` gives it and more), then either the stream's chunks, one
+ * at a time (`chunk`) or as many as arrived together (`chunks`, folded and shown at once), or one `completion`
+ * (with `stream: false`; folded like a chunk whose deltas are the messages, so a raw body with DeepSeek's
+ * `reasoning_content` or a legacy `text` works as well as `chatCompletionFromResponse`'s). A failed request
+ * throws: `GatewayError` before the body, `StreamError` inside it, anything else for the network.
  */
 export type ChatTransportEvent =
   | { type: 'response'; response: HeliconeAnswerInfo }
   | { type: 'chunk'; chunk: CompletionChunk }
+  | { type: 'chunks'; chunks: CompletionChunk[] }
   | { type: 'completion'; completion: ChatCompletion };
 
 /** How the chat store talks to a model: `createHttpTransport` for the route, `createMockTransport` in tests. */

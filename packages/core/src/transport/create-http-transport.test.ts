@@ -513,6 +513,53 @@ describe('createHttpTransport over real HTTP', () => {
   });
 });
 
+describe('createHttpTransport batching', () => {
+  /** A route that writes `count` chunks `gapMs` apart, then `[DONE]`. */
+  const paced = (count: number, gapMs: number) => (_request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, sseHeaders);
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent < count) return void response.write(sseChunk(`c${sent++} `));
+      clearInterval(timer);
+      response.end('data: [DONE]\n\n');
+    }, gapMs);
+  };
+
+  /** Reads one streamed answer with `batchMs`: the batches, their chunks and how long the answer took. */
+  async function read(batchMs: number) {
+    const started = Date.now();
+    const batches: number[] = [];
+    let text = '';
+    const transport = createHttpTransport({ api });
+    const request = { body: { model: 'gpt-4o', messages: [], stream: true }, helicone: {}, batchMs };
+    for await (const event of transport.send({ ...request, signal: new AbortController().signal })) {
+      const chunks = event.type === 'chunks' ? event.chunks : event.type === 'chunk' ? [event.chunk] : [];
+      if (chunks.length === 0) continue;
+      batches.push(chunks.length);
+      for (const chunk of chunks) text += (chunk.choices[0] as { delta: { content: string } }).delta.content;
+    }
+    return { batches, text, ms: Date.now() - started };
+  }
+
+  const expected = Array.from({ length: 40 }, (_, index) => `c${index} `).join('');
+
+  it('hands the stream over in batches, at most one per batchMs however many chunks arrive, the first at once', async () => {
+    handle = paced(40, 5);
+    const { batches, text, ms } = await read(50);
+    expect(text).toBe(expected);
+    expect(batches[0]).toBe(1);
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(ms / 50) + 1);
+    expect(batches.length).toBeLessThan(20);
+  });
+
+  it('with batchMs 0 hands each network chunk over as it comes', async () => {
+    handle = paced(40, 5);
+    const { batches, text } = await read(0);
+    expect(text).toBe(expected);
+    expect(batches.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe('fetchRoute over real HTTP', () => {
   it("calls {api}/{path} with the shared headers, then the call's own, and throws a refusal as a GatewayError", async () => {
     handle = (request, response) => {

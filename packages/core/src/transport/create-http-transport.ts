@@ -1,19 +1,26 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
-import { isRecord } from '../internal/is-record';
-import type { ChatCompletion } from '../openai/types';
+import { MAX_ERROR_PARSE_LENGTH } from '../errors/parse-error-body';
+import { routeError } from '../errors/read-route-error';
 import { StreamError } from '../errors/stream-error';
 import { encodeHeliconeHeaders } from '../headers/encode-helicone-headers';
+import { isRecord } from '../internal/is-record';
+import type { ChatCompletion, CompletionChunk } from '../openai/types';
 import { readAnswerInfo } from '../response/read-answer-info';
-import { parseChatCompletionStream } from '../stream/parse-chat-completion-stream';
+import { readCompletionEvent } from '../stream/read-completion-event';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
-import { fetchRoute } from './fetch-route';
+import { routeHeaders, routeUrl } from './fetch-route';
+import { readIntake } from './read-intake';
 
 type HeaderRecord = Record<string, string>;
 
 export type HttpTransportOptions = {
   /** The route, e.g. `/api/helicone`: requests go to `${api}/chat/completions`. */
   api: string;
-  /** Default: the global `fetch`, looked up at each request. */
+  /**
+   * Default: the global `fetch`, looked up at each request, called in a worker where one can start. A `fetch` of
+   * your own is called in the page.
+   */
   fetch?: typeof fetch;
   /** More headers for the route (your own auth, say); a function is called for every request. */
   headers?: HeaderRecord | (() => HeaderRecord | Promise<HeaderRecord>);
@@ -22,48 +29,93 @@ export type HttpTransportOptions = {
 };
 
 /**
- * Talks to the server route: POSTs the OpenAI body with the `Helicone-*` headers of the turn, hands the abort
- * signal to `fetch` (so `stop()` ends the request and the route aborts upstream), turns a non-2xx status into
- * a `GatewayError` (`readRouteError`: the route answers every error in the OpenAI shape), and yields the stream's chunks (or the whole completion with `stream: false`). A body that
+ * Talks to the server route: POSTs the OpenAI body with the `Helicone-*` headers of the turn, turns a non-2xx
+ * status into a `GatewayError` (`routeError`: the route answers every error in the OpenAI shape), and yields the
+ * stream's chunks in batches, at most one per the request's `batchMs` (or the whole completion with `stream:
+ * false`). Aborting the request's signal ends the request, so `stop()` makes the route abort upstream. A body that
  * breaks off (not by the caller's abort) becomes a `StreamError` of type `connection_cut`, its `cause` the error
- * `fetch` gave (`TypeError: terminated` in Node, `network error` in browsers).
+ * `fetch` gave.
+ *
+ * In a browser the request runs in a worker (`startIntake`): the network's chunks wake the worker, and the page
+ * parses and folds one batch at a time.
  */
 export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
   async function* send({
     body,
     signal,
+    batchMs = 0,
     ...request
   }: ChatTransportRequest): AsyncGenerator<ChatTransportEvent> {
-    const response = await fetchRoute(options, 'chat/completions', {
-      method: 'POST',
-      headers: {
-        ...request.headers,
-        ...encodeHeliconeHeaders(request.helicone),
-        'content-type': 'application/json',
-        accept: body.stream ? 'text/event-stream' : 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal,
+    const headers = await routeHeaders(options, {
+      ...request.headers,
+      ...encodeHeliconeHeaders(request.helicone),
+      'content-type': 'application/json',
+      accept: body.stream ? 'text/event-stream' : 'application/json',
     });
-    yield { type: 'response', response: readAnswerInfo((name) => response.headers.get(name) || undefined) };
-    let text: string;
-    try {
-      // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
-      if (response.headers.get('content-type')?.includes('text/event-stream') && response.body) {
-        for await (const chunk of parseChatCompletionStream(response.body, { signal })) {
-          yield { type: 'chunk', chunk };
-        }
-        return;
+    const init = {
+      method: 'POST',
+      headers: [...headers],
+      body: JSON.stringify(body),
+      credentials: options.credentials ?? 'same-origin',
+    };
+    const messages = readIntake(
+      { url: routeUrl(options.api, 'chat/completions'), init, batchMs },
+      signal,
+      options.fetch,
+    );
+    const first = (await messages.next()).value!;
+    // Before a response: what `fetch` threw.
+    if (!('head' in first)) throw (first as { fail: unknown }).fail;
+    const { status } = first.head;
+    const head = new Headers(first.head.headers);
+    const okay = status >= 200 && status < 300;
+    // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
+    const stream = okay && head.get('content-type')?.includes('text/event-stream');
+    if (okay) yield { type: 'response', response: readAnswerInfo((name) => head.get(name) || undefined) };
+    let text = '';
+    // What `fetch` or the body threw (the body breaking off), or the stream's own error.
+    let failure: Error | undefined;
+    const events: EventSourceMessage[] = [];
+    const parser = createParser({ onEvent: (event) => events.push(event) });
+    for await (const message of messages) {
+      if ('fail' in message) {
+        failure = message.fail as Error;
+        break;
       }
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted || HeliconeKitError.isInstance(error)) throw error;
+      const piece = 'text' in message ? message.text : '';
+      if (!stream) {
+        text += piece;
+        // An error page is read to 64 KiB at most (a proxy's may be huge or endless); the rest is dropped.
+        if (!okay && text.length > MAX_ERROR_PARSE_LENGTH) break;
+        continue;
+      }
+      // At the end, an event whose final blank line never came (a stream that ends right after `data: [DONE]`).
+      parser.feed('end' in message ? '\n\n' : piece);
+      const chunks: CompletionChunk[] = [];
+      let done = false;
+      try {
+        for (const event of events.splice(0)) {
+          const chunk = readCompletionEvent(event);
+          if ((done = chunk === 'done')) break;
+          if (chunk) chunks.push(chunk);
+        }
+      } catch (error) {
+        failure = error as StreamError;
+      }
+      // What came before a stream's error is kept: its chunks are handed over first.
+      if (chunks.length > 0) yield { type: 'chunks', chunks };
+      if (failure) throw failure;
+      if (done) return;
+    }
+    if (!okay) throw routeError(status, head, text, failure);
+    if (failure) {
       throw new StreamError({
-        message: `The connection broke mid-answer (${String(error)}).`,
+        message: `The connection broke mid-answer (${String(failure)}).`,
         type: 'connection_cut',
-        cause: error,
+        cause: failure,
       });
     }
+    if (stream) return;
     // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
     const completion: unknown = JSON.parse(text);
     if (!isRecord(completion) || !Array.isArray(completion.choices)) {

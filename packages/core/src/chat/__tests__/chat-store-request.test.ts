@@ -82,4 +82,17 @@ describe('chat store: the request body', () => {
       stream: false,
     });
   });
+
+  it.each([
+    [undefined, 50],
+    [50, 50],
+    [200, 200],
+    ['frame', 16],
+    [false, 0],
+  ] as const)('throttle %s asks the transport for batches at most every %i ms', async (throttle, batchMs) => {
+    const transport = createMockTransport([{ steps: textSteps('Hi') }]);
+    const store = makeStore({ transport, ...(throttle === undefined ? {} : { throttle }) });
+    await store.getState().send('Hello');
+    expect(transport.requests[0]!.batchMs).toBe(batchMs);
+  });
 });

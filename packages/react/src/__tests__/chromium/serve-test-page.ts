@@ -52,11 +52,13 @@ export async function serveTestPage(gatewayOptions: LocalGatewayOptions = {}): P
   );
   const server: Server = createServer((request, response) => {
     route(request, response, () => {
-      const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const { pathname, searchParams } = new URL(request.url ?? '/', 'http://localhost');
       if (pathname === '/app.js') {
         response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
       } else if (pathname === '/') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+        // `?csp`: a page whose policy forbids workers (the chat must then stream in the page itself).
+        const policy = searchParams.has('csp') ? { 'content-security-policy': "worker-src 'none'" } : {};
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...policy }).end(html);
       } else {
         response.writeHead(404).end();
       }
