@@ -7,8 +7,10 @@ import { benchModel, longAnswerFormat } from './long-answer';
 const params = new URLSearchParams(location.search);
 const tokens = Number(params.get('tokens'));
 const responseFormat = longAnswerFormat(tokens);
-// `throttle` in ms; left out, the hook's default: one commit per animation frame.
-const throttle = params.has('throttle') ? Number(params.get('throttle')) : undefined;
+// `throttle`: `frame`, or ms; left out, the hook's default (50 ms).
+const throttleParam = params.get('throttle');
+const throttle =
+  throttleParam === null ? undefined : throttleParam === 'frame' ? 'frame' : Number(throttleParam);
 const latest: { chat?: UseHeliconeChatResult } = {};
 
 function Chat() {
