@@ -203,48 +203,54 @@ describe('useHeliconeChat in real Chromium pages', () => {
   }, 30_000);
 
   it("the worker's failures reach the chat typed: a cut mid-answer keeps the partial text, a refusal its status, and retry() then answers", async () => {
+    // Paced, so the tokens before the cut reach the page before it.
+    const paced = await serveTestPage({ pace: { firstTokenMs: 0, tokensPerSecond: 200 } });
     const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/?session=worker-failures&maxTokens=40`);
-    await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
-    const attempt = (action: 'send' | 'retry') =>
-      page.evaluate(async (action) => {
-        const chat = (window as unknown as TestPageWindow).chat!;
-        await (action === 'send' ? chat.send('Tell me about retries') : chat.retry());
-        const { status, error, messages } = chat.store.getState();
-        const answer = messages.at(-1)!;
-        return {
-          status,
-          error: error && {
-            name: error.name,
-            message: error.message,
-            type: (error as { type?: string }).type,
-            status: (error as { status?: number }).status,
-          },
-          answered: answer.role === 'assistant',
-          text: answer.parts.map((part) => ('text' in part ? part.text : '')).join(''),
-        };
-      }, action);
+    try {
+      await page.goto(`${paced.origin}/?session=worker-failures&maxTokens=40`);
+      await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
+      const attempt = (action: 'send' | 'retry') =>
+        page.evaluate(async (action) => {
+          const chat = (window as unknown as TestPageWindow).chat!;
+          await (action === 'send' ? chat.send('Tell me about retries') : chat.retry());
+          const { status, error, messages } = chat.store.getState();
+          const answer = messages.at(-1)!;
+          return {
+            status,
+            error: error && {
+              name: error.name,
+              message: error.message,
+              type: (error as { type?: string }).type,
+              status: (error as { status?: number }).status,
+            },
+            answered: answer.role === 'assistant',
+            text: answer.parts.map((part) => ('text' in part ? part.text : '')).join(''),
+          };
+        }, action);
 
-    server.gateway.setFaults({ '*': { type: 'cut', afterTokens: 5, times: 1 } });
-    const cut = await attempt('send');
-    expect(cut).toMatchObject({
-      status: 'error',
-      answered: true,
-      error: { name: 'StreamError', type: 'connection_cut' },
-    });
-    expect(cut.text.length).toBeGreaterThan(0);
+      paced.gateway.setFaults({ '*': { type: 'cut', afterTokens: 5, times: 1 } });
+      const cut = await attempt('send');
+      expect(cut).toMatchObject({
+        status: 'error',
+        answered: true,
+        error: { name: 'StreamError', type: 'connection_cut' },
+      });
+      expect(cut.text.length).toBeGreaterThan(0);
 
-    server.gateway.setFaults({ '*': { type: 'status', status: 400, message: 'The provider refused it' } });
-    // Every attempt failed: the gateway answers 500 with the provider's message.
-    expect(await attempt('retry')).toMatchObject({
-      status: 'error',
-      error: { name: 'GatewayError', status: 500, message: 'The provider refused it' },
-    });
+      paced.gateway.setFaults({ '*': { type: 'status', status: 400, message: 'The provider refused it' } });
+      // Every attempt failed: the gateway answers 500 with the provider's message.
+      expect(await attempt('retry')).toMatchObject({
+        status: 'error',
+        error: { name: 'GatewayError', status: 500, message: 'The provider refused it' },
+      });
 
-    server.gateway.setFaults({});
-    const answered = await attempt('retry');
-    expect(answered).toMatchObject({ status: 'ready', answered: true, error: undefined });
-    expect(answered.text.length).toBeGreaterThan(cut.text.length);
-    await page.close();
+      paced.gateway.setFaults({});
+      const answered = await attempt('retry');
+      expect(answered).toMatchObject({ status: 'ready', answered: true, error: undefined });
+      expect(answered.text.length).toBeGreaterThan(cut.text.length);
+    } finally {
+      await page.close();
+      await paced.close();
+    }
   }, 30_000);
 });
