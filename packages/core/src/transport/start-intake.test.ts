@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createContext, runInContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IntakeMessage, IntakeRequest } from './run-intake';
+import type { startIntake as StartIntake } from './start-intake';
 
 let server: Server;
 let url = '';
@@ -25,7 +26,7 @@ const request = (): IntakeRequest => ({
 });
 
 /** Runs one request through a fresh copy of the module (its worker state is per page) until it ends. */
-async function run(startIntake: typeof import('./start-intake').startIntake) {
+async function run(startIntake: typeof StartIntake) {
   const messages: IntakeMessage[] = [];
   await new Promise<void>((resolve) => {
     startIntake(request(), (message) => {
