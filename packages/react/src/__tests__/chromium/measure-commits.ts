@@ -3,7 +3,7 @@
  * and the local gateway (paced like a real model). Not a test: machines are noisy; read the numbers, run it twice.
  *
  *   npx tsx --conditions=@helicone-kit/source packages/react/src/__tests__/chromium/measure-commits.ts \
- *     [--tokens 2000] [--tokens-per-second 200,Infinity] [--runs 3]
+ *     [--tokens 2000] [--tokens-per-second 200,Infinity] [--runs 3] [--throttle frame|<ms>]
  *
  * Per run it prints: seconds streaming, React commits and commits per second, animation frames and frames per
  * second (the ceiling for `throttle: 'frame'`), React render time, and Chromium's main-thread script and task
@@ -19,11 +19,14 @@ const { values } = parseArgs({
     tokens: { type: 'string', default: '2000' },
     'tokens-per-second': { type: 'string', default: '200,Infinity' },
     runs: { type: 'string', default: '3' },
+    // Left out: the hook's default.
+    throttle: { type: 'string' },
   },
 });
 const tokens = Number(values.tokens);
 const runs = Number(values.runs);
 const paces = values['tokens-per-second'].split(',').map(Number);
+const throttle = values.throttle === undefined ? '' : `&throttle=${values.throttle}`;
 
 type Sample = {
   ms: number;
@@ -43,14 +46,16 @@ try {
   for (const tokensPerSecond of paces) {
     const server = await serveTestPage({ pace: { firstTokenMs: 0, tokensPerSecond } });
     try {
-      console.log(`\n${tokens} tokens at ${tokensPerSecond} tokens/s`);
+      console.log(
+        `\n${tokens} tokens at ${tokensPerSecond} tokens/s, throttle ${values.throttle ?? 'default'}`,
+      );
       console.log(
         'run  seconds  commits  commits/s  frames  frames/s  render ms  script ms/1k tok  task ms/1k tok',
       );
       for (let run = 1; run <= runs; run++) {
         const page = await browser.context.newPage();
         await page.goto(
-          `${server.origin}/?session=measure-${tokensPerSecond}-${run}&maxTokens=${tokens}&long`,
+          `${server.origin}/?session=measure-${tokensPerSecond}-${run}&maxTokens=${tokens}&long${throttle}`,
         );
         await page.waitForFunction(() => (window as unknown as TestPageWindow).chat !== undefined);
         const cdp = await browser.context.newCDPSession(page);

@@ -20,6 +20,10 @@ page.renderMs = 0;
 const params = new URLSearchParams(location.search);
 const session = params.get('session') ?? 'tabs';
 const maxTokens = Number(params.get('maxTokens') ?? '20');
+// `throttle`: `frame`, or ms; left out, the hook's default.
+const throttleParam = params.get('throttle');
+const throttle =
+  throttleParam === null ? {} : { throttle: throttleParam === 'frame' ? 'frame' : Number(throttleParam) };
 // The local gateway's prose ends after a paragraph or two; a JSON answer with a long string runs to `maxTokens`.
 const longAnswer = params.has('long')
   ? {
@@ -39,6 +43,7 @@ function Chat() {
     max_tokens: maxTokens,
     session: { id: session },
     ...longAnswer,
+    ...throttle,
   });
   useEffect(() => {
     page.chat = chat;
