@@ -103,7 +103,7 @@ export function fromHeliconeMetadata(metadata: HeliconeMetadataInput): HeliconeO
   }
   for (const [path] of HELICONE_FIELDS) {
     const value = values[path];
-    if (value === undefined || isSwitchedOff(path, (switchPath) => values[switchPath] === true)) continue;
+    if (value === undefined || isSwitchedOff(path, values)) continue;
     const [name, key] = path.split('.') as [string, string | undefined];
     if (key === undefined) options[name] = value;
     else ((options[name] ??= {}) as Record<string, unknown>)[key] = value;

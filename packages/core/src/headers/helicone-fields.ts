@@ -16,7 +16,7 @@ export type WrittenField = readonly [path: string, kind?: WrittenKind];
  * Every option of `HeliconeOptions` but the properties, the one table of the codec: `encodeHeliconeHeaders` writes
  * them in this order (`toHeliconeHeaders` after `checkHeliconeOptions`, which adds `FIELD_CHECKS`), and
  * `fromHeliconeMetadata` reads them back. The switches of a group (`llmSecurity.enabled` stands for
- * `llmSecurity: true`) are listed in `SWITCHES`.
+ * `llmSecurity: true`) are listed in `SWITCHES`, and come before its other fields here.
  */
 export const HELICONE_FIELDS: readonly WrittenField[] = [
   ['userId'],
@@ -80,8 +80,8 @@ const SWITCHES: Readonly<Record<string, readonly string[]>> = {
   llmSecurity: ['llmSecurity.enabled'],
 };
 
-/** True for a field of a group none of whose switches `isOn`. */
-export function isSwitchedOff(path: string, isOn: (switchPath: string) => boolean): boolean {
+/** True for a field of a group none of whose switches is on (truthy) in `values`, which are by path. */
+export function isSwitchedOff(path: string, values: Readonly<Record<string, unknown>>): boolean {
   const switches = SWITCHES[path.split('.')[0]!];
-  return switches !== undefined && !switches.some(isOn);
+  return switches !== undefined && !switches.some((switchPath) => values[switchPath]);
 }
