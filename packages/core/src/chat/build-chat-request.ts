@@ -26,8 +26,7 @@ const parameters = [
   'user',
 ] as const;
 
-const defaultPath = (turn: ChatTurn) =>
-  turn.step === 0 ? `/turn-${turn.index}` : `/turn-${turn.index}/tool-${turn.step}`;
+const defaultPath = ({ index, step }: ChatTurn) => `/turn-${index}` + (step ? `/tool-${step}` : '');
 
 /**
  * One request of the chat, for the session `turn.sessionId` named `name`: the OpenAI body (system message,
@@ -61,7 +60,8 @@ export function buildChatRequest(
     session: { id: turn.sessionId, name, path },
   } satisfies HeliconeOptions;
 
-  const stream = options.stream ?? true;
+  const { stream = true, prompt } = options;
+  // Undefined fields are left out of the JSON.
   const body: ChatRequestBody = {
     model: options.model,
     messages: [
@@ -69,25 +69,18 @@ export function buildChatRequest(
       ...buildRequestMessages(history),
     ],
     stream,
+    stream_options: stream ? { include_usage: true } : undefined,
+    prompt_id: prompt?.id,
+    inputs: prompt?.inputs,
+    environment: prompt?.environment,
+    version_id: prompt?.versionId,
   };
-  if (stream) body.stream_options = { include_usage: true };
-  for (const parameter of parameters) {
-    if (options[parameter] !== undefined) body[parameter] = options[parameter];
-  }
-  const prompt = options.prompt;
-  if (prompt) {
-    // Undefined fields are left out of the JSON.
-    body.prompt_id = prompt.id;
-    body.inputs = prompt.inputs;
-    body.environment = prompt.environment;
-    body.version_id = prompt.versionId;
-  }
-  const request: ChatTransportRequest & { helicone: typeof helicone } = {
+  for (const parameter of parameters) body[parameter] = options[parameter];
+  return {
     body,
     helicone,
+    headers: options.metadata && metadataHeaders(options.metadata),
     signal,
     batchMs: throttleMs(options.throttle),
   };
-  if (options.metadata) request.headers = metadataHeaders(options.metadata);
-  return request;
 }

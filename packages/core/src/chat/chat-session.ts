@@ -318,14 +318,13 @@ export function createChatSession(
         const settled = event.type === 'completion';
         const chunks =
           event.type === 'chunks' ? event.chunks : [event.type === 'chunk' ? event.chunk : event.completion];
-        // A batch is folded whole, then each answer it touched changes once.
-        const touched = new Set<MutableChoice & { messageId?: string }>();
         for (const chunk of chunks) {
           usage = chunk.usage ?? usage;
           model = chunk.model || model;
-          for (const live of addChunkChoices(choices, chunk)) touched.add(live);
+          addChunkChoices(choices, chunk);
         }
-        for (const live of touched) take(live, settled);
+        // A batch is folded whole, then each answer changes once (one its chunks did not touch stays the same).
+        for (const live of choices.values()) take(live, settled);
       }
     } catch (caught) {
       error = toError(caught);
