@@ -2,29 +2,16 @@ import type { HeliconeOptions } from '../headers/helicone-options';
 import { metadataHeaders } from '../headers/metadata-headers';
 import type { ChatRequestBody, ChatTransportRequest } from '../transport/chat-transport';
 import { buildRequestMessages } from './build-request-messages';
-import type { ChatOptions, ChatTurn } from './chat-options';
+import type { ChatModelParameters, ChatOptions, ChatTurn } from './chat-options';
 import type { ChatSessionInfo } from './chat-session-state';
 import { throttleMs } from './throttle';
 import type { ChatMessage, UserMessage } from './types';
 
-const parameters = [
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'max_completion_tokens',
-  'stop',
-  'n',
-  'seed',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'response_format',
-  'reasoning_effort',
-  'presence_penalty',
-  'frequency_penalty',
-  'logit_bias',
-  'user',
-] as const;
+/** The chat options that are OpenAI parameters, sent under their own names (the request-body test lists them all). */
+const parameters = (
+  'temperature top_p max_tokens max_completion_tokens stop n seed tools tool_choice parallel_tool_calls ' +
+  'response_format reasoning_effort presence_penalty frequency_penalty logit_bias user'
+).split(' ') as (keyof ChatModelParameters)[];
 
 const defaultPath = ({ index, step }: ChatTurn) => `/turn-${index}` + (step ? `/tool-${step}` : '');
 
