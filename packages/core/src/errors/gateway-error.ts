@@ -2,7 +2,7 @@ import { HeliconeKitError } from './helicone-kit-error';
 import { cut } from '../internal/cut';
 
 // Helicone API keys (`sk-helicone-…`, `pk-helicone-…`, EU `…-eu-…`): never kept in a message or body.
-const HELICONE_KEY = /\b[sp]k-helicone-[A-Za-z0-9_-]+/g;
+const HELICONE_KEY = /\b[sp]k-helicone-[\w-]+/g;
 const redact = <Text extends string | undefined>(text: Text) =>
   text?.replace(HELICONE_KEY, '[redacted Helicone key]') as Text;
 

@@ -18,8 +18,11 @@ export class HeliconeKitError extends Error {
 
   /** True for an instance of the class it is called on, also one made by another copy of the package. */
   static isInstance<T>(this: abstract new (...args: never) => T, error: unknown): error is T {
-    const marker = Symbol.for((this as unknown as typeof HeliconeKitError).marker);
     // A primitive has no such property, and `?.` reads nothing from `null` or `undefined`.
-    return (error as Record<symbol, unknown> | null | undefined)?.[marker] === true;
+    return (
+      (error as Record<symbol, unknown> | null | undefined)?.[
+        Symbol.for((this as unknown as typeof HeliconeKitError).marker)
+      ] === true
+    );
   }
 }

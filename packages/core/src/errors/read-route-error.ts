@@ -1,4 +1,3 @@
-import { isRecord } from '../internal/is-record';
 import { GatewayError } from './gateway-error';
 import { MAX_ERROR_PARSE_LENGTH } from './parse-error-body';
 import { readBodyText } from './read-body-text';
@@ -22,12 +21,12 @@ export async function readRouteError(response: Response): Promise<GatewayError> 
 
 /** The route's error of `status` from its headers and (at most 64 KiB of) its body, as `readRouteError` reads it. */
 export function routeError(status: number, headers: Headers, body: string, cause?: unknown): GatewayError {
-  let error: Record<string, unknown> = {};
+  // Fields of anything but an `error` object (a string or a number has none) read as missing.
+  let error: Partial<Record<'message' | 'type' | 'code' | 'param', unknown>> = {};
   try {
-    const json = JSON.parse(body) as { error?: unknown } | null;
-    if (isRecord(json?.error)) error = json.error;
+    error = (JSON.parse(body) as { error?: typeof error }).error ?? {};
   } catch {
-    // Not JSON: the generic message, the text in `body`.
+    // Not JSON, or `null`: the generic message, the text in `body`.
   }
   const wait = (name: string, scale: number) => decimalWaitMs(headers.get(name)?.trim(), scale);
   return new GatewayError({
