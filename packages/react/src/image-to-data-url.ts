@@ -7,6 +7,14 @@ export const DEFAULT_MAX_IMAGE_SIDE = 1568;
  */
 export const DEFAULT_MAX_IMAGE_DATA_URL_LENGTH = 700_000;
 
+/** A blob as a data URL. `null` (what `toBlob` gives when encoding fails) rejects: `readAsDataURL` throws. */
+const readDataUrl = (blob: Blob | null) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onloadend = () => (reader.error ? reject(reader.error) : resolve(reader.result as string));
+    reader.readAsDataURL(blob as Blob);
+  });
+
 /**
  * A `File` or `Blob` as a data URL, read by `FileReader` (browsers, jsdom, Deno, Bun). In a browser, an image is
  * sent as it is when it is at most `maxSide` on its longest side and its data URL at most `maxLength` long;
@@ -15,13 +23,6 @@ export const DEFAULT_MAX_IMAGE_DATA_URL_LENGTH = 700_000;
  * then sent; a 256 px JPEG is a small fraction of the default length). When the browser cannot decode or draw it
  * (or there is no canvas), the file is sent as it is.
  */
-const readDataUrl = (blob: Blob) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onloadend = () => (reader.error ? reject(reader.error) : resolve(reader.result as string));
-    reader.readAsDataURL(blob);
-  });
-
 export async function imageToDataUrl(
   blob: Blob,
   maxSide = DEFAULT_MAX_IMAGE_SIDE,
@@ -43,11 +44,7 @@ export async function imageToDataUrl(
         canvas.height = Math.ceil((height * side) / longest);
         canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
         // `toBlob` encodes off the main thread (`toDataURL` would block it for a large photo).
-        url = await readDataUrl(
-          await new Promise<Blob>((resolve, reject) =>
-            canvas.toBlob((jpeg) => (jpeg ? resolve(jpeg) : reject(new Error())), 'image/jpeg', 0.8),
-          ),
-        );
+        url = await readDataUrl(await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.8)));
       } while (url.length > maxLength && (side *= 0.75) >= 256);
     }
   } catch {
