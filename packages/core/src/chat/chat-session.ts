@@ -247,8 +247,7 @@ export function createChatSession(
       const now = Date.now();
       let shown: AssistantMessage | undefined;
       for (const live of choices.values()) {
-        const messageId = live.messageId!;
-        const previous = nodes.get(messageId) as AssistantMessage;
+        const previous = nodes.get(live.messageId!) as AssistantMessage;
         const message: AssistantMessage = {
           ...(stopped ? previous : applyChoice(previous, live, true)),
           state: 'done',
@@ -267,8 +266,8 @@ export function createChatSession(
             context(),
           ),
         };
-        nodes.set(messageId, message);
-        if (!shown || selected.get(parentId) === messageId) shown = message;
+        nodes.set(message.id, message);
+        if (!shown || selected.get(parentId) === message.id) shown = message;
       }
       active = undefined;
       failed = error && parentId;
