@@ -22,17 +22,22 @@ export type SessionRecord = {
 
 type Loose = Record<string, unknown> | null;
 
-/** The fields each part type must have as strings. */
-const partFields: Record<string, string> = {
-  text: 'text',
-  reasoning: 'text',
-  refusal: 'text',
-  image: 'url',
-  'tool-call': 'toolCallId toolName arguments state',
-};
+/** The fields each part type must have as strings (a Map: a type such as `constructor` finds nothing). */
+const partFields = new Map(
+  Object.entries({
+    text: 'text',
+    reasoning: 'text',
+    refusal: 'text',
+    image: 'url',
+    'tool-call': 'toolCallId toolName arguments state',
+  }),
+);
 
 const isPart = (part: Loose) =>
-  partFields[part?.type as string]?.split(' ').every((field) => typeof part![field] === 'string');
+  partFields
+    .get(part?.type as string)
+    ?.split(' ')
+    .every((field) => typeof part![field] === 'string');
 
 /** A stored message if it has the shape the store relies on, else `undefined`. */
 function readMessage(value: Loose): ChatMessage | undefined {
