@@ -1,7 +1,8 @@
 /** RFC 8187 prefix of a percent-encoded UTF-8 value; the kit writes it for values that are not printable ASCII. */
 export const UTF8_VALUE_PREFIX = "UTF-8''";
 
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+// Space to tilde.
+const PRINTABLE_ASCII = /^[ -~]*$/;
 
 export const isPrintableAscii = (value: string): boolean => PRINTABLE_ASCII.test(value);
 
@@ -9,7 +10,7 @@ export const hasUtf8Prefix = (value: string): boolean =>
   value.slice(0, UTF8_VALUE_PREFIX.length).toUpperCase() === UTF8_VALUE_PREFIX;
 
 /** Printable ASCII that does not start with `UTF8_VALUE_PREFIX` (in any casing): a value sent as it is. */
-const SENT_AS_IT_IS = /^(?!utf-8'')[\u0020-\u007e]*$/i;
+const SENT_AS_IT_IS = /^(?!utf-8'')[ -~]*$/i;
 
 /** Spaces around a value are dropped (HTTP would drop them anyway). */
 export const trimSpaces = (value: string): string => value.replace(/^ +| +$/g, '');

@@ -2,7 +2,7 @@ import { encodeHeaderText, isPrintableAscii } from './encode-header-text';
 import { unaliasedHeader } from './helicone-fields';
 import { metadataEntries, type HeliconeMetadataInput } from './metadata-entries';
 
-const SENT = /^(helicone-[!#$%&'*+\-.^_`|~0-9a-z]+|cache-control)$/i;
+const SENT = /^(helicone-[\w!#$%&'*+.^`|~-]+|cache-control)$/i;
 
 /**
  * The `Helicone-*` (and `Cache-Control`) entries of a LiteLLM-style metadata object, or of a `Headers`, as raw
