@@ -96,15 +96,18 @@ const refuse = (action: string, reason: ChatActionErrorReason, why: string): nev
 const noMessage = (action: string, what: string | undefined) =>
   refuse(action, 'unknown-message', `no message ${what}`);
 
+/** The state of a session whose last request did not fail (or that has none yet). */
+const noError = { error: undefined, retryAt: undefined };
+
 /** Where the message that ends `path` stands: its turn (user messages so far) and the tool steps taken since. */
 function turnAt(path: readonly ChatMessage[]) {
   let index = 0;
   let step = 0;
   for (const { role } of path) {
     if (role === 'user') {
-      index += 1;
+      index++;
       step = 0;
-    } else if (role === 'assistant') step += 1;
+    } else if (role === 'assistant') step++;
   }
   return { index, step };
 }
@@ -132,10 +135,9 @@ export function createChatSession(
   const store = createStore<ChatSessionState>()(
     () =>
       ({
+        ...noError,
         session: { id, name: loaded.name, path: undefined },
         status: 'ready',
-        error: undefined,
-        retryAt: undefined,
         draft: loaded.draft,
       }) as ChatSessionState,
   );
@@ -153,10 +155,11 @@ export function createChatSession(
     refresh(extra);
   };
 
-  /** The session named `name`, at `path`: the object shown while neither changes. */
-  const named = (name: string | undefined, path = state().session.path): ChatSessionInfo => {
+  /** The session with `changes` (a name, a path): the object shown while neither changes. */
+  const sessionWith = (changes: Partial<ChatSessionInfo>): ChatSessionInfo => {
     const { session } = state();
-    return session.name === name && session.path === path ? session : { id, name, path };
+    const next = { ...session, ...changes };
+    return next.name === session.name && next.path === session.path ? session : next;
   };
 
   /** Puts a new version of a message in the tree and, if it is shown, in `messages` (one array copy). */
@@ -170,7 +173,7 @@ export function createChatSession(
    */
   const addShown = (action: string, fields: NewMessage) => {
     const message = { ...fields, id: createId(), createdAt: Date.now() } as ChatMessage;
-    if (message.parts.length === 0) refuse(action, 'empty-message', 'the message would be empty');
+    if (!message.parts.length) refuse(action, 'empty-message', 'the message would be empty');
     addMessage(tree, message);
     selectPathTo(tree, message.id);
     persist();
@@ -234,7 +237,7 @@ export function createChatSession(
             },
           } as const);
       const next = applyChoice(previous, live, settled);
-      if (settled || next.parts.length > 0) firstTokenAt ??= Date.now();
+      if (settled || next.parts.length) firstTokenAt ??= Date.now();
       if (known) return next !== previous && replace(next);
       live.messageId = next.id;
       // The first choice to arrive is shown; choice 0 takes over if it comes later.
@@ -296,8 +299,7 @@ export function createChatSession(
         history,
         signal,
       );
-      const { name, path } = request.helicone.session;
-      refresh({ status: 'submitted', error: undefined, retryAt: undefined, session: named(name, path) });
+      refresh({ ...noError, status: 'submitted', session: sessionWith(request.helicone.session) });
       events = options.transport.send(request)[Symbol.asyncIterator]();
       // `stop()` must end the turn even with a transport that ignores its signal: each wait races the abort
       // (then the loop reads `signal.aborted`, whatever the race gave).
@@ -346,7 +348,7 @@ export function createChatSession(
     const calls = message.parts.filter((part): part is ToolCallPart => part.type === 'tool-call');
     // `stop()` while the tools run keeps their results, but the chat does not continue.
     let stopped = false;
-    if (answerEnded && calls.length > 0 && onToolCall) {
+    if (answerEnded && calls.length && onToolCall) {
       active = () => (stopped = true);
       setState({ status: 'submitted' });
       // Each call settles on its own (a throw is its error result), so this never rejects.
@@ -400,7 +402,7 @@ export function createChatSession(
     branches: (messageId) => branchesOf(tree, messageId),
     setDraft,
     setName(name) {
-      setState({ session: named(name) });
+      setState({ session: sessionWith({ name }) });
       persist();
     },
 
@@ -490,7 +492,7 @@ export function createChatSession(
     },
 
     takeStored({ name = state().session.name, tree: stored }) {
-      const session = named(name);
+      const session = sessionWith({ name });
       // While a request or tools run, the save that ends them merges the stored tree (adopting no selection).
       if (active) return setState({ session });
       mergeTrees(tree, stored, true);
