@@ -85,7 +85,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   let retained = false;
   /** Counts `destroy()` calls: a release from a `retain()` made before one lets go of nothing. */
   let destroyed = 0;
-  let unsubscribe = () => {};
+  let unsubscribe: (() => void) | undefined;
   const context: ChatContext = () => ({ ...getOptions(), model: store.getState().model });
 
   /** Shows the session's state. */
@@ -97,9 +97,9 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const show = (id: string, name = newName) => {
     const previous = session;
     newName = name;
-    session = holds > 0 ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
-    unsubscribe();
-    unsubscribe = holds > 0 ? session.store.subscribe(follow) : () => {};
+    session = holds ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
+    unsubscribe?.();
+    unsubscribe = holds ? session.store.subscribe(follow) : undefined;
     follow(session.store.getState());
     return previous;
   };
@@ -108,18 +108,18 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   };
   const letGo = () => {
     if (--holds > 0) return;
-    unsubscribe();
+    unsubscribe?.();
     registry.release(session, named());
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
   const use = () => {
-    if (holds === 0 && !retained) hold();
+    if (!holds && !retained) hold();
     return session;
   };
   /** Shows another session (the one held before is let go); returns its id. */
   const moveTo = (id: string, name = getOptions().session?.name) => {
     const previous = show(id, name);
-    if (holds > 0) registry.release(previous, named());
+    if (holds) registry.release(previous, named());
     return id;
   };
 
@@ -172,7 +172,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
     destroy() {
       retained = true;
       destroyed++;
-      if (holds > 0) {
+      if (holds) {
         holds = 1;
         letGo();
       }
