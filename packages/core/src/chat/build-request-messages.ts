@@ -18,25 +18,25 @@ const contentPart = (part: ChatMessagePart): ChatRequestContentPart[] =>
 export function buildRequestMessages(path: readonly ChatMessage[]): ChatRequestMessage[] {
   return path.flatMap(({ role, parts }): ChatRequestMessage[] => {
     const text = parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
-    if (role === 'system') return [{ role, content: text }];
-    if (role === 'user') {
-      return [
-        { role, content: parts.some((part) => part.type === 'image') ? parts.flatMap(contentPart) : text },
-      ];
+    if (role !== 'assistant') {
+      const withImages = role === 'user' && parts.some((part) => part.type === 'image');
+      return [{ role, content: withImages ? parts.flatMap(contentPart) : text } as ChatRequestMessage];
     }
     const answered = parts.filter(hasResult);
-    if (!text && answered.length === 0) return [];
-    // Without tool calls the text is not empty here; with them and no text, OpenAI wants `content: null`.
-    const message: ChatRequestMessage = { role, content: text || null };
-    if (answered.length > 0) {
-      message.tool_calls = answered.map((part) => ({
-        id: part.toolCallId,
-        type: 'function',
-        function: { name: part.toolName, arguments: part.arguments },
-      }));
-    }
+    if (!text && !answered.length) return [];
     return [
-      message,
+      // Without tool calls the text is not empty here; with them and no text, OpenAI wants `content: null`.
+      {
+        role,
+        content: text || null,
+        tool_calls: answered.length
+          ? answered.map((part) => ({
+              id: part.toolCallId,
+              type: 'function',
+              function: { name: part.toolName, arguments: part.arguments },
+            }))
+          : undefined,
+      },
       ...answered.map((part): ChatRequestMessage => ({
         role: 'tool',
         tool_call_id: part.toolCallId,
