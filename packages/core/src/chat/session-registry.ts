@@ -118,21 +118,25 @@ export function createChatSessionRegistry({
     attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
 
   /**
-   * Moves an unreadable entry (`problem`: why) under another key, with a warning that ends with `then` (what
-   * becomes of the session), and tells whether it moved. On failure it stays where it is: the failed write is
-   * warned about (once), and the entry too when `then` is given (on load).
+   * The stored session `id` as read. An entry that cannot be read (its `problem` says why) is moved under another
+   * key, with a warning that ends with `then` (what becomes of the session); on failure it stays where it is and
+   * `undefined` comes back, so that it is never written over: the failed write is warned about (once), and the
+   * entry too when `then` is given (on load, which goes on with the empty session it reads as).
    */
-  const setAside = (id: string, raw: string, problem: string, then?: string) => {
+  const readStored = (id: string, then?: string) => {
+    const raw = read(sessionKey(id), id);
+    const record = readSessionRecord(raw);
+    if (!record.problem) return record;
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    const moved = write(aside, raw, id, `unreadable session ${id}`);
+    const moved = write(aside, raw!, id, `unreadable session ${id}`);
     if (moved) remove(sessionKey(id), id);
-    if (moved || then)
-      warn(
-        `helicone-kit: session ${id} could not be read (${problem}); ` +
-          `it ${moved ? `was moved to ${aside}` : 'stays in place'}${then ?? ''}.`,
-        id,
-      );
-    return moved;
+    if (!moved && !then) return undefined;
+    warn(
+      `helicone-kit: session ${id} could not be read (${record.problem}); ` +
+        `it ${moved ? `was moved to ${aside}` : 'stays in place'}${then ?? ''}.`,
+      id,
+    );
+    return record;
   };
 
   const readIndex = (): ChatSessionSummary[] => {
@@ -159,10 +163,9 @@ export function createChatSessionRegistry({
 
   const sessionStorage: SessionStorage = {
     save(id, { name, createdAt, tree }) {
-      const raw = read(sessionKey(id), id);
-      const stored = readSessionRecord(raw);
       // An entry that cannot be read (left by this tab or another) is never written over: it is moved first.
-      if (stored.problem && !setAside(id, raw!, stored.problem)) return;
+      const stored = readStored(id);
+      if (!stored) return;
       // Another tab may have saved meanwhile: trees only grow, so the stored one is merged in first.
       mergeTrees(tree, stored.tree);
       const summary = { id, name, createdAt, updatedAt: Date.now() };
@@ -180,13 +183,13 @@ export function createChatSessionRegistry({
   const load = (id: string, init: SessionInit = {}) => {
     loading = init;
     try {
-      const raw = read(sessionKey(id), id);
-      const { problem, dropped, name = init.name, createdAt = Date.now(), tree } = readSessionRecord(raw);
-      if (problem) {
-        setAside(id, raw!, problem, ' and the session starts empty');
-      } else if (dropped) {
-        warn(`helicone-kit: session ${id}: ${dropped} broken messages left out.`, id);
-      }
+      const {
+        dropped,
+        name = init.name,
+        createdAt = Date.now(),
+        tree,
+      } = readStored(id, ' and the session starts empty')!;
+      if (dropped) warn(`helicone-kit: session ${id}: ${dropped} broken messages left out.`, id);
       const draft = read(draftKey(id), id) ?? '';
       return createChatSession(id, { name, createdAt, tree, draft }, sessionStorage);
     } finally {
