@@ -74,11 +74,8 @@ export function createChatSessionRegistry({
   /** Counts the changes of the stored list, for `subscribeSessions`. */
   const list = createStore(() => 0);
   const listChanged = () => list.setState((changes) => changes + 1);
-  /** `warnings`: the handlers of the stores holding the session (a store holds a session once). */
-  const live = new Map<
-    string,
-    { session: ChatSession; holders: number; warnings: Set<SessionInit['warnings']> }
-  >();
+  /** `holds`: the warning handler of each store holding the session (a store holds a session once). */
+  const live = new Map<string, { session: ChatSession; holds: SessionInit['warnings'][] }>();
   /** The session being loaded: loading warns before anyone holds it, so its store's handler is used. */
   let loading: SessionInit | undefined;
   /** What failed in storage, so it is warned about once until it goes through again. */
@@ -91,7 +88,7 @@ export function createChatSessionRegistry({
   /** Warns the stores that show the session (`sessionId`) with their own handler, else the registry's. */
   const warn = (message: string, sessionId?: string) => {
     let handled = false;
-    for (const getter of loading ? [loading.warnings] : (live.get(sessionId!)?.warnings ?? [])) {
+    for (const getter of loading ? [loading.warnings] : (live.get(sessionId!)?.holds ?? [])) {
       const handler = getter?.();
       handler?.(message);
       handled ||= !!handler;
@@ -200,17 +197,17 @@ export function createChatSessionRegistry({
   const registry: ChatSessionRegistry = {
     acquire(id, init) {
       let entry = live.get(id);
-      if (!entry) live.set(id, (entry = { session: load(id, init), holders: 0, warnings: new Set() }));
-      entry.holders += 1;
-      entry.warnings.add(init?.warnings);
+      if (!entry) live.set(id, (entry = { session: load(id, init), holds: [] }));
+      entry.holds.push(init?.warnings);
       return entry.session;
     },
     peek: (id, init) => live.get(id)?.session ?? load(id, init),
     release(session, init) {
       const entry = live.get(session.id);
       if (entry?.session !== session) return;
-      entry.warnings.delete(init?.warnings);
-      if (--entry.holders > 0) return;
+      // One hold fewer: the one taken with this handler (the last one if none was).
+      entry.holds.splice(entry.holds.indexOf(init?.warnings), 1);
+      if (entry.holds.length > 0) return;
       live.delete(session.id);
       session.stop();
     },
