@@ -9,10 +9,9 @@ export function computeTotals(messages: Iterable<ChatMessage>): ChatTotals {
   let costComplete = true;
   let answers = 0;
   for (const message of messages) {
-    if (message.role !== 'assistant') continue;
-    const { usage, cost } = message.metadata;
+    const { usage, cost } = (message.role === 'assistant' && message.metadata) || {};
     if (!usage) continue;
-    answers += 1;
+    answers++;
     promptTokens += usage.promptTokens;
     completionTokens += usage.completionTokens;
     totalTokens += usage.totalTokens;
