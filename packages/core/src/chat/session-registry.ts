@@ -109,8 +109,8 @@ export function createChatSessionRegistry({
   };
   const read = (name: string, sessionId?: string) =>
     attempt(`read ${name}`, () => storage.getItem(name), sessionId);
-  const write = (name: string, value: string, sessionId?: string, what = name) =>
-    attempt(`save ${what}`, () => storage.setItem(name, value), sessionId) !== null;
+  const write = (name: string, value: string, sessionId?: string) =>
+    attempt(`save ${name}`, () => storage.setItem(name, value), sessionId);
   const remove = (name: string, sessionId?: string) =>
     attempt(`remove ${name}`, () => storage.removeItem(name), sessionId);
 
@@ -125,7 +125,8 @@ export function createChatSessionRegistry({
     const record = readSessionRecord(raw);
     if (!record.problem) return record;
     const aside = key(`unreadable:${id}:${Date.now()}`);
-    const moved = write(aside, raw!, id, `unreadable session ${id}`);
+    // Named without the time, so that failing again is not warned about again.
+    const moved = attempt(`save unreadable session ${id}`, () => storage.setItem(aside, raw!), id) !== null;
     if (moved) remove(sessionKey(id), id);
     if (!moved && !then) return undefined;
     warn(
