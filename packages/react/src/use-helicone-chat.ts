@@ -27,14 +27,14 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
       options.price ??
       ((answer) => findModelPrice(queryClient.getQueryData<ModelInfo[]>(modelsQueryKey(api)), answer)),
   };
-  const [latest] = useState(() => createLatest(chat));
-  useLayoutEffect(() => latest.set(chat));
-
   // Made during render, so it claims nothing: the store holds its session from `retain()` in the committed effect.
   const sessionId = options.session?.id;
-  const [[store, gate, send, applied]] = useState(() => {
+  const [[latest, store, gate, send, applied]] = useState(() => {
+    // The latest options: the store and the gate read them at each use.
+    const latest = createLatest(chat);
     const store = createChatStore(latest);
     return [
+      latest,
       store,
       createRenderGate(store, latest),
       (input?: ChatSendInput) => sendWithFiles(store.getState().send, input),
@@ -42,6 +42,7 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
       createLatest(sessionId),
     ] as const;
   });
+  useLayoutEffect(() => latest.set(chat));
   // Held while mounted; unmounting lets go at once (the registry stops a request no other chat shows).
   useLayoutEffect(() => store.retain(), [store]);
 
