@@ -16,7 +16,10 @@ const clamped = (milliseconds: number): number => Math.min(Math.max(0, milliseco
  * for a missing value or any other form. The route's error reader in the browser uses it alone.
  */
 export const decimalWaitMs = (value: string | undefined, scale: number): number | undefined =>
-  value !== undefined && DECIMAL.test(value) ? clamped(Math.round(Number(value) * scale)) : undefined;
+  // Never negative: the pattern has no sign.
+  value !== undefined && DECIMAL.test(value)
+    ? Math.min(Math.round(Number(value) * scale), MAX_RETRY_AFTER_MS)
+    : undefined;
 
 /**
  * Milliseconds to wait before retrying, from (in this order) `retry-after-ms`, `Retry-After` (seconds or an HTTP

@@ -24,7 +24,6 @@ export function readAnswerInfo(read: ReadHeader): HeliconeAnswerInfo {
     requestId: read('helicone-id'),
     provider: read('helicone-provider'),
     model: read('helicone-model'),
-    cache:
-      cache === undefined ? undefined : { status: cache === 'HIT' || cache === 'MISS' ? cache : undefined },
+    cache: cache ? { status: cache === 'HIT' || cache === 'MISS' ? cache : undefined } : undefined,
   };
 }
