@@ -64,26 +64,29 @@ function readMessage(value: Loose): ChatMessage | undefined {
  */
 export function readSessionRecord(raw: string | null): SessionRecord {
   const tree = createMessageTree();
-  const record: SessionRecord = { tree, dropped: 0 };
+  let dropped = 0;
   let entry: Loose;
   try {
     // No entry (`null`) parses as `null`: an empty session.
-    if ((entry = JSON.parse(raw!) as Loose) === null) return record;
+    if ((entry = JSON.parse(raw!) as Loose) === null) return { tree, dropped };
   } catch {
-    return { ...record, problem: 'not JSON' };
+    return { tree, dropped, problem: 'not JSON' };
   }
   const { messages, selected } = (entry?.tree ?? {}) as Loose & {};
   if (entry?.version !== SESSION_SCHEMA_VERSION || !Array.isArray(messages)) {
-    return { ...record, problem: `not schema version ${SESSION_SCHEMA_VERSION}` };
+    return { tree, dropped, problem: `not schema version ${SESSION_SCHEMA_VERSION}` };
   }
   for (const value of messages as Loose[]) {
     const message = readMessage(value);
-    if (!message || !addMessage(tree, message)) record.dropped += 1;
+    if (!message || !addMessage(tree, message)) dropped++;
   }
   for (const [key, childId] of Object.entries((selected ?? {}) as Record<string, string>)) {
     if (tree.children.get(key)?.includes(childId)) tree.selected.set(key, childId);
   }
-  if (typeof entry.name === 'string') record.name = entry.name;
-  if (typeof entry.createdAt === 'number') record.createdAt = entry.createdAt;
-  return record;
+  return {
+    tree,
+    dropped,
+    name: typeof entry.name === 'string' ? entry.name : undefined,
+    createdAt: typeof entry.createdAt === 'number' ? entry.createdAt : undefined,
+  };
 }
