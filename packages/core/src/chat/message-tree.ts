@@ -41,8 +41,7 @@ export function addMessage(tree: MessageTree, message: ChatMessage, select?: boo
 /** Siblings and the shown one under a parent that has children. */
 function branchesUnder(tree: MessageTree, key: string): BranchInfo {
   const ids = tree.children.get(key)!;
-  const index = ids.indexOf(tree.selected.get(key)!);
-  return { ids, index: Math.max(index, 0) };
+  return { ids, index: Math.max(ids.indexOf(tree.selected.get(key)!), 0) };
 }
 
 /** The conversation as shown and sent (from the first message down the selected branches), with its branches. */
