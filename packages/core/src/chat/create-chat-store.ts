@@ -74,11 +74,12 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const getOptions = typeof options === 'function' ? options : () => options;
   const initial = getOptions();
   const registry = initial.registry ?? createChatSessionRegistry(initial);
-  /** The name a session gets when it is not stored yet. */
-  let newName = initial.session?.name;
-  /** Warnings about the sessions this store shows go to its latest `onWarning` (the registry's without one). */
-  const warnings = () => getOptions().onWarning;
-  const named = (name?: string): SessionInit => ({ name, warnings });
+  /**
+   * What this store tells the registry about the sessions it asks for (or lets go of): the name a session gets
+   * when it is not stored yet, and that warnings about them go to the store's latest `onWarning` (the registry's
+   * without one).
+   */
+  const init: SessionInit = { name: initial.session?.name, warnings: () => getOptions().onWarning };
   let session: ChatSession;
   let holds = 0;
   /** Set by `retain()` or `destroy()`: actions no longer hold the session themselves. */
@@ -94,10 +95,10 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
    * Shows session `id` (named `name` if it is not stored yet), held if this store holds one, else only read;
    * returns the session shown before.
    */
-  const show = (id: string, name = newName) => {
+  const show = (id: string, name = init.name) => {
     const previous = session;
-    newName = name;
-    session = holds ? registry.acquire(id, named(name)) : registry.peek(id, named(name));
+    init.name = name;
+    session = holds ? registry.acquire(id, init) : registry.peek(id, init);
     unsubscribe?.();
     unsubscribe = holds ? session.store.subscribe(follow) : undefined;
     follow(session.store.getState());
@@ -109,7 +110,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   const letGo = () => {
     if (--holds > 0) return;
     unsubscribe?.();
-    registry.release(session, named());
+    registry.release(session, init);
   };
   /** The session for an action: a store no binding retains holds it from now until `destroy()`. */
   const use = () => {
@@ -119,7 +120,7 @@ export function createChatStore(options: ChatOptions | (() => ChatOptions)): Cha
   /** Shows another session (the one held before is let go); returns its id. */
   const moveTo = (id: string, name = getOptions().session?.name) => {
     const previous = show(id, name);
-    if (holds) registry.release(previous, named());
+    if (holds) registry.release(previous, init);
     return id;
   };
 
