@@ -8,13 +8,14 @@ import { writeRateLimitPolicy } from './write-rate-limit-policy';
 
 /**
  * One field's header value as written: empty for a value left out (`null` too), a switch that is off or an empty
- * list.
+ * list. A list (valid only for the cache's ignore-keys) is joined with commas, an object (valid only for the
+ * rate-limit policy) is written as a policy.
  */
 function encodeField(value: unknown, kind: WrittenKind | undefined): string {
   if (value == null || (kind === 'flag' && value === false)) return '';
   if (kind === 'max-age') value = `max-age=${value as number}`;
-  if (kind === 'policy' && isRecord(value)) value = writeRateLimitPolicy(value as RateLimitPolicy);
-  if (kind === 'keys' && Array.isArray(value)) value = value.map(encodeHeaderText).join(',');
+  if (isRecord(value)) value = writeRateLimitPolicy(value as RateLimitPolicy);
+  if (Array.isArray(value)) value = value.map(encodeHeaderText).join(',');
   return encodeHeaderText(value);
 }
 
@@ -23,9 +24,9 @@ function encodeField(value: unknown, kind: WrittenKind | undefined): string {
  * `Helicone-*` header it lets through (and answers `400` naming the header). It writes what a valid option
  * gives exactly as `toHeliconeHeaders` does (the same headers, `true` for a switch that is on, `max-age=N`, a
  * policy object formatted, keys joined with commas, the settings of a switched-off group left out, `null`,
- * `undefined` and empty values left out), and anything else as text: never a value `fetch` would refuse or one
- * that could inject a header, since free text that is not printable ASCII is `UTF-8''`-encoded. A policy string
- * goes as written. The names are lower-cased (a property's name after `helicone-property-` as given;
+ * `undefined` and empty values left out), and anything else as text (a list or an object wherever it is given as
+ * above): never a value `fetch` would refuse or one that could inject a header, since free text that is not
+ * printable ASCII is `UTF-8''`-encoded. A policy string goes as written. The names are lower-cased (a property's name after `helicone-property-` as given;
  * `toHeliconeHeaders` gives the canonical spellings). With two property names that differ only in case, the last
  * one wins once they are set on a `Headers`.
  */

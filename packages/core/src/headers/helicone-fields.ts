@@ -1,10 +1,10 @@
 /**
- * How a field is written: `text` as text (free text `UTF-8''`-encoded when it is not printable ASCII), `flag` a
- * switch (`true`, left out when off), `max-age` the cache max-age in `Cache-Control`, `keys` a comma-separated list,
- * `policy` a rate-limit policy. What a value must be beyond that (a range, a UUID) is in `FIELD_CHECKS`, which only
- * the checking side carries.
+ * How a field is written: `text` as text (free text `UTF-8''`-encoded when it is not printable ASCII; a list, the
+ * cache's ignore-keys, comma-separated; an object, the rate-limit policy, in its normalized form), `flag` a switch
+ * (`true`, left out when off), `max-age` the cache max-age in `Cache-Control`. What a value must be beyond that (a
+ * range, a UUID, a list of keys, a policy) is in `FIELD_CHECKS`, which only the checking side carries.
  */
-export type WrittenKind = 'text' | 'flag' | 'max-age' | 'keys' | 'policy';
+export type WrittenKind = 'text' | 'flag' | 'max-age';
 
 /**
  * One option, by its path in `HeliconeOptions` (`cache.seed`), and how it is written (`text` when not given);
@@ -31,13 +31,13 @@ export const HELICONE_FIELDS: readonly WrittenField[] = [
   ['cache.maxAge', 'max-age'],
   ['cache.bucketMaxSize'],
   ['cache.seed'],
-  ['cache.ignoreKeys', 'keys'],
+  ['cache.ignoreKeys'],
   ['retry.enabled', 'flag'],
   ['retry.num'],
   ['retry.factor'],
   ['retry.minTimeout'],
   ['retry.maxTimeout'],
-  ['rateLimitPolicy', 'policy'],
+  ['rateLimitPolicy'],
   ['omitRequest', 'flag'],
   ['omitResponse', 'flag'],
   ['moderations', 'flag'],
