@@ -49,7 +49,7 @@ export type SessionStorage = {
    * Saves the session after merging into `tree` what another tab stored meanwhile (trees only grow, so nothing
    * either tab added is overwritten).
    */
-  save(id: string, session: { name?: string | undefined; createdAt: number; tree: MessageTree }): void;
+  save(id: string, name: string | undefined, createdAt: number, tree: MessageTree): void;
   saveDraft(id: string, draft: string): void;
 };
 
@@ -151,7 +151,7 @@ export function createChatSession(
 
   /** Saves (taking in what another tab stored meanwhile), then refreshes with `extra`. */
   const persist = (extra?: Partial<ChatSessionState>) => {
-    persistence.save(id, { name: state().session.name, createdAt, tree });
+    persistence.save(id, state().session.name, createdAt, tree);
     refresh(extra);
   };
 

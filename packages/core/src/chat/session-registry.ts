@@ -160,7 +160,7 @@ export function createChatSessionRegistry({
   };
 
   const sessionStorage: SessionStorage = {
-    save(id, { name, createdAt, tree }) {
+    save(id, name, createdAt, tree) {
       // An entry that cannot be read (left by this tab or another) is never written over: it is moved first.
       const stored = readStored(id);
       if (!stored) return;
