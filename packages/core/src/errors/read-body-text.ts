@@ -1,11 +1,12 @@
 /**
  * Reads at most `limit` characters' worth of a response body as text and cancels the rest, so a huge or endless
- * body cannot exhaust memory. Never throws: a body that fails mid-way gives what was read, plus the reason.
+ * body cannot exhaust memory. Never throws: a body that fails mid-way gives what was read, plus the reason (the
+ * `[text, failure]` of `routeError`'s last two arguments).
  */
 export async function readBodyText(
   response: Response,
   limit: number,
-): Promise<{ text: string; failure: unknown }> {
+): Promise<[text: string, failure: unknown]> {
   const decoder = new TextDecoder();
   let text = '';
   let failure: unknown;
@@ -20,5 +21,5 @@ export async function readBodyText(
   }
   // Past the limit, or broken: what is left is dropped (a body read to its end has nothing left to cancel).
   void reader?.cancel().catch(() => {});
-  return { text, failure };
+  return [text, failure];
 }

@@ -13,7 +13,7 @@ export async function readGatewayError(
   response: Response,
   options?: { redact?: (text: string) => string },
 ): Promise<GatewayError> {
-  const { text, failure } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
+  const [text, failure] = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
   const readable = options?.redact ? options.redact(text) : text;
   return new GatewayError({
     ...gatewayErrorOptions(response.status, readable, response.headers),

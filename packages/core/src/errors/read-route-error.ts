@@ -15,8 +15,11 @@ const text = (value: unknown) => (typeof value === 'string' && value) || undefin
  * the gateway or a provider, in whatever shape, use `readGatewayError`.
  */
 export async function readRouteError(response: Response): Promise<GatewayError> {
-  const { text: body, failure: cause } = await readBodyText(response, MAX_ERROR_PARSE_LENGTH);
-  return routeError(response.status, response.headers, body, cause);
+  return routeError(
+    response.status,
+    response.headers,
+    ...(await readBodyText(response, MAX_ERROR_PARSE_LENGTH)),
+  );
 }
 
 /** The route's error of `status` from its headers and (at most 64 KiB of) its body, as `readRouteError` reads it. */
