@@ -31,14 +31,14 @@ export function routeError(status: number, headers: Headers, body: string, cause
   } catch {
     // Not JSON, or `null`: the generic message, the text in `body`.
   }
-  const wait = (name: string, scale: number) => decimalWaitMs(headers.get(name)?.trim(), scale);
   return new GatewayError({
     status,
     message: text(error.message),
     type: text(error.type),
     code: text(error.code),
     param: text(error.param),
-    retryAfterMs: wait('retry-after-ms', 1) ?? wait('retry-after', 1000),
+    retryAfterMs:
+      decimalWaitMs(headers.get('retry-after-ms'), 1) ?? decimalWaitMs(headers.get('retry-after'), 1000),
     requestId: text(headers.get('helicone-id')),
     body,
     cause,

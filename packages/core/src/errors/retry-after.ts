@@ -12,12 +12,13 @@ export const MAX_RETRY_AFTER_MS = 86_400_000;
 const clamped = (milliseconds: number): number => Math.min(Math.max(0, milliseconds), MAX_RETRY_AFTER_MS);
 
 /**
- * A header's plain decimal number (`3`, `1.5`) times `scale`, as whole milliseconds, at most a day; `undefined`
- * for a missing value or any other form. The route's error reader in the browser uses it alone.
+ * A header's plain decimal number (`3`, `1.5`, spaces around it allowed) times `scale`, as whole milliseconds, at
+ * most a day; `undefined` for a missing value (`null`, as `Headers.get` gives it, too) or any other form. The
+ * route's error reader in the browser uses it alone.
  */
-export const decimalWaitMs = (value: string | undefined, scale: number): number | undefined =>
-  // Never negative: the pattern has no sign.
-  value !== undefined && DECIMAL.test(value)
+export const decimalWaitMs = (value: string | null | undefined, scale: number): number | undefined =>
+  // Never negative: the pattern has no sign. `Number` ignores the spaces too.
+  value != null && DECIMAL.test(value.trim())
     ? Math.min(Math.round(Number(value) * scale), MAX_RETRY_AFTER_MS)
     : undefined;
 
