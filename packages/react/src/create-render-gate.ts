@@ -76,17 +76,12 @@ export function createRenderGate(
     store.getState,
     // getServerSnapshot: a session of an in-memory registry of its own, never stored, gives the messages,
     // branches, status, error, draft and totals of a chat that never ran (its `session` is not the store's).
-    () => {
-      if (!empty) {
-        const state = store.getState();
-        empty = {
-          ...state,
-          ...createChatSessionRegistry().peek('').store.getState(),
-          session: state.session,
-        };
-      }
-      return empty;
-    },
+    () =>
+      (empty ??= {
+        ...store.getState(),
+        ...createChatSessionRegistry().peek('').store.getState(),
+        session: store.getState().session,
+      }),
   ];
 }
 

@@ -70,8 +70,13 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
   // The result: what the state shows, but the session's actions (they go into `session`) and `getBranches` (it stays
   // on the store). A test holds the keys to the documented ones. While a new `session.id` is switched to, the data
   // are that session's (a session's state carries every key of its own).
-  const { getBranches: _getBranches, newSession, switchSession, ...shown } = state;
-  const { session: info } = peeked || state;
+  const {
+    getBranches: _getBranches,
+    newSession,
+    switchSession,
+    session: info,
+    ...shown
+  } = { ...state, ...peeked };
   // The route's prices (not needed with a `price` or `transport` of one's own), fetched once for the page and
   // read at the end of each answer; answers that ended before they arrived (or were stored without them) get
   // their estimated cost when they do. Not a `useQuery`: that would run on every streamed commit.
@@ -88,5 +93,5 @@ export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHelico
     };
   }, [needsPrices, queryClient, api, init, store, info.id]);
   const session = useMemo(() => ({ ...info, newSession, switchSession }), [info, newSession, switchSession]);
-  return { ...shown, ...peeked, session, send, store };
+  return { ...shown, session, send, store };
 }
