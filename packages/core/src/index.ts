@@ -40,6 +40,8 @@ export {
   chatCompletionFromResponse,
   parseChatCompletionStream,
   readServerSentEvents,
+  NDJSON_CONTENT_TYPE,
+  sseToNdjson,
 } from './stream';
 export type { ChoiceState, ReadServerSentEventsOptions, ServerSentEvent, ToolCallState } from './stream';
 export { estimateCost } from './cost';

@@ -8,10 +8,24 @@ import { throttleMs } from './throttle';
 import type { ChatMessage, UserMessage } from './types';
 
 /** The chat options that are OpenAI parameters, sent under their own names (the request-body test lists them all). */
-const parameters = (
-  'temperature top_p max_tokens max_completion_tokens stop n seed tools tool_choice parallel_tool_calls ' +
-  'response_format reasoning_effort presence_penalty frequency_penalty logit_bias user'
-).split(' ') as (keyof ChatModelParameters)[];
+const parameters: (keyof ChatModelParameters)[] = [
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'max_completion_tokens',
+  'stop',
+  'n',
+  'seed',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'response_format',
+  'reasoning_effort',
+  'presence_penalty',
+  'frequency_penalty',
+  'logit_bias',
+  'user',
+];
 
 const defaultPath = ({ index, step }: ChatTurn) => `/turn-${index}` + (step ? `/tool-${step}` : '');
 

@@ -22,22 +22,19 @@ export type SessionRecord = {
 
 type Loose = Record<string, unknown> | null;
 
-/** The fields each part type must have as strings (a Map: a type such as `constructor` finds nothing). */
-const partFields = new Map(
-  Object.entries({
-    text: 'text',
-    reasoning: 'text',
-    refusal: 'text',
-    image: 'url',
-    'tool-call': 'toolCallId toolName arguments state',
-  }),
-);
+/** The fields each part type must have as strings. */
+const partFields: Record<string, string> = {
+  text: 'text',
+  reasoning: 'text',
+  refusal: 'text',
+  image: 'url',
+  'tool-call': 'toolCallId toolName arguments state',
+};
 
+/** Own keys only: a stored part typed `constructor` or `toString` is broken, not a TypeError that stops loading. */
 const isPart = (part: Loose) =>
-  partFields
-    .get(part?.type as string)
-    ?.split(' ')
-    .every((field) => typeof part![field] === 'string');
+  Object.hasOwn(partFields, part?.type as string) &&
+  partFields[part!.type as string]!.split(' ').every((field) => typeof part![field] === 'string');
 
 /** A stored message if it has the shape the store relies on, else `undefined`. */
 function readMessage(value: Loose): ChatMessage | undefined {

@@ -4,3 +4,4 @@ export { chatCompletionFromResponse } from './chat-completion-from-response';
 export { parseChatCompletionStream } from './parse-chat-completion-stream';
 export { readServerSentEvents } from './read-server-sent-events';
 export type { ReadServerSentEventsOptions, ServerSentEvent } from './read-server-sent-events';
+export { NDJSON_CONTENT_TYPE, sseToNdjson } from './sse-to-ndjson';

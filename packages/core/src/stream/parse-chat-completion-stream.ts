@@ -11,8 +11,8 @@ export async function* parseChatCompletionStream(
   body: ReadableStream<Uint8Array>,
   options?: ReadServerSentEventsOptions,
 ): AsyncGenerator<CompletionChunk, void, undefined> {
-  for await (const event of readServerSentEvents(body, options)) {
-    const chunk = readCompletionEvent(event);
+  for await (const { data, event } of readServerSentEvents(body, options)) {
+    const chunk = readCompletionEvent(data, event);
     if (chunk === 'done') return;
     if (chunk) yield chunk;
   }

@@ -2,17 +2,14 @@ import { StreamError } from '../errors/stream-error';
 import { cut } from '../internal/cut';
 import { isRecord } from '../internal/is-record';
 import type { CompletionChunk } from '../openai/types';
-import type { ServerSentEvent } from './read-server-sent-events';
 
 /**
- * What one server-sent event of an OpenAI-style completion stream says: a chunk (chat, or legacy
- * `text_completion`), `'done'` at `data: [DONE]`, or `undefined` for an event without data. An `error` object,
- * an `event: error`, or data that is not a JSON object throws a `StreamError`.
+ * What one event of an OpenAI-style completion stream says, from its data (an SSE event's, or a line of the
+ * route's NDJSON) and its SSE event name: a chunk (chat, or legacy `text_completion`), `'done'` at `[DONE]`, or
+ * `undefined` for no data. An `error` object, an `event: error`, or data that is not a JSON object throws a
+ * `StreamError`.
  */
-export function readCompletionEvent({
-  event,
-  data: raw,
-}: ServerSentEvent): CompletionChunk | 'done' | undefined {
+export function readCompletionEvent(raw: string, event?: string): CompletionChunk | 'done' | undefined {
   const data = raw.trim();
   if (data === '[DONE]') return 'done';
   if (!data) return undefined;

@@ -9,6 +9,7 @@ import { StreamError } from '../errors/stream-error';
 import { HeaderValueError } from '../errors/header-value-error';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
 import { fromHeliconeMetadata } from '../headers/from-helicone-metadata';
+import { sseToNdjson } from '../stream/sse-to-ndjson';
 import { createHttpTransport } from './create-http-transport';
 import { fetchRoute } from './fetch-route';
 
@@ -23,7 +24,11 @@ type Received = {
 let server: ReturnType<typeof createServer>;
 let api = '';
 let received: Received[] = [];
-let handle: (request: IncomingMessage, response: ServerResponse, entry: Received) => void = () => {};
+let handle: (
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: Received,
+) => void | Promise<void> = () => {};
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -42,7 +47,7 @@ beforeAll(async () => {
       response.on('close', () => {
         if (!response.writableFinished) entry.closedEarly = true;
       });
-      handle(request, response, entry);
+      void handle(request, response, entry);
     });
   });
   server.listen(0, '127.0.0.1');
@@ -60,15 +65,24 @@ beforeEach(() => {
   received = [];
 });
 
-const sseHeaders = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+const ndjsonHeaders = { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' };
 const jsonHeaders = { 'content-type': 'application/json' };
 
-/** A route that answers every request with a recorded fixture. */
+/** A recorded SSE stream as the route sends it to this transport: NDJSON, one line per event. */
+const ndjsonOf = async (file: string) =>
+  Buffer.from(
+    await new Response(
+      new Blob([fixtureBytes(file) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(sseToNdjson()),
+    ).arrayBuffer(),
+  );
+
+/** A route that answers every request with a recorded fixture (a stream as the route re-frames it). */
 const answerWith =
   (file: string, headers: Record<string, string>) =>
-  (_request: IncomingMessage, response: ServerResponse) => {
+  async (_request: IncomingMessage, response: ServerResponse) => {
+    const body = file.endsWith('.sse') ? await ndjsonOf(file) : Buffer.from(fixtureBytes(file));
     response.writeHead(200, headers);
-    response.end(Buffer.from(fixtureBytes(file)));
+    response.end(body);
   };
 
 function makeStore(options: { stream?: boolean } = {}) {
@@ -84,23 +98,21 @@ function makeStore(options: { stream?: boolean } = {}) {
   });
 }
 
-const sseChunk = (content: string) =>
-  `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+/** One line of the route's NDJSON stream: a chunk with `content`. */
+const chunkLine = (content: string) =>
+  `${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n`;
 
 const textOf = (parts: readonly { type: string; text?: string }[] | undefined) =>
   (parts ?? []).map((part) => (part.type === 'text' ? part.text : '')).join('');
 
 describe('createHttpTransport over real HTTP', () => {
   it('POSTs the OpenAI body with Helicone-* headers and streams the recorded answer into the store', async () => {
-    handle = (_request, response) => {
-      response.writeHead(200, {
-        ...sseHeaders,
-        'Helicone-Id': '5f0e2a1c-1111-4222-8333-444455556666',
-        'Helicone-Provider': 'openai',
-        'Helicone-Model': 'gpt-4o-2024-08-06',
-      });
-      response.end(Buffer.from(fixtureBytes('openai-stream/openai-stream-text-usage.gpt-4o.sse')));
-    };
+    handle = answerWith('openai-stream/openai-stream-text-usage.gpt-4o.sse', {
+      ...ndjsonHeaders,
+      'Helicone-Id': '5f0e2a1c-1111-4222-8333-444455556666',
+      'Helicone-Provider': 'openai',
+      'Helicone-Model': 'gpt-4o-2024-08-06',
+    });
     const store = makeStore();
     await store.getState().send('Hello');
 
@@ -109,7 +121,7 @@ describe('createHttpTransport over real HTTP', () => {
     expect(request?.url).toBe('/api/helicone/chat/completions');
     expect(request?.headers).toMatchObject({
       'content-type': 'application/json',
-      accept: 'text/event-stream',
+      accept: 'application/x-ndjson',
       'x-app-token': 'app-secret',
       'helicone-session-id': 'session-http',
       'helicone-session-name': 'HTTP test',
@@ -307,7 +319,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('turns the recorded parallel tool-call stream into two tool-call parts with parsed arguments', async () => {
-    handle = answerWith('openai-stream/openai-stream-parallel-tool-calls.gpt-4o-mini.sse', sseHeaders);
+    handle = answerWith('openai-stream/openai-stream-parallel-tool-calls.gpt-4o-mini.sse', ndjsonHeaders);
     const store = makeStore();
     await store.getState().send('Weather in New York and London?');
     const answer = store.getState().messages[1];
@@ -357,7 +369,7 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('keeps the text before an error inside the stream, and the draft', async () => {
-    handle = answerWith('errors/openai-stream-error-after-output.test-authored.sse', sseHeaders);
+    handle = answerWith('errors/openai-stream-error-after-output.test-authored.sse', ndjsonHeaders);
     const store = makeStore();
     store.getState().setDraft('unsent');
     await store.getState().send('Hi');
@@ -375,7 +387,7 @@ describe('createHttpTransport over real HTTP', () => {
     expect(draft).toBe('unsent');
 
     // retry() sends the same conversation again.
-    handle = answerWith('openai-stream/openai-stream-text-usage.gpt-4o.sse', sseHeaders);
+    handle = answerWith('openai-stream/openai-stream-text-usage.gpt-4o.sse', ndjsonHeaders);
     await store.getState().retry();
     expect(received[1]?.body).toEqual(received[0]?.body);
     expect(textOf(store.getState().messages[1]?.parts)).toBe('Hello! How can I assist you today?');
@@ -384,9 +396,9 @@ describe('createHttpTransport over real HTTP', () => {
 
   it('turns a body cut mid-answer into a StreamError (connection_cut, cause kept), keeping the partial text', async () => {
     handle = (_request, response) => {
-      response.writeHead(200, sseHeaders);
-      response.write(sseChunk('Half an '));
-      response.write(sseChunk('answer'), () => setTimeout(() => response.socket?.destroy(), 20));
+      response.writeHead(200, ndjsonHeaders);
+      response.write(chunkLine('Half an '));
+      response.write(chunkLine('answer'), () => setTimeout(() => response.socket?.destroy(), 20));
     };
     const store = makeStore();
     store.getState().setDraft('unsent');
@@ -403,6 +415,21 @@ describe('createHttpTransport over real HTTP', () => {
     expect(textOf(answer.parts)).toBe('Half an answer');
     expect(answer.metadata.error).toMatchObject({ name: 'StreamError', message: error?.message });
     expect(draft).toBe('unsent');
+    store.destroy();
+  });
+
+  it('refuses an SSE answer (a server that is not the kit route) with an error that says what it needs', async () => {
+    handle = (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(fixtureBytes('openai-stream/openai-stream-text-usage.gpt-4o.sse'));
+    };
+    const store = makeStore();
+    await store.getState().send('Hi');
+    const error = store.getState().error;
+    expect(HeliconeKitError.isInstance(error)).toBe(true);
+    expect(error?.message).toMatch(
+      /answered text\/event-stream: this transport reads the kit route's stream \(application\/x-ndjson\)/,
+    );
     store.destroy();
   });
 
@@ -479,11 +506,11 @@ describe('createHttpTransport over real HTTP', () => {
   });
 
   it('stop() aborts the HTTP request (the server sees the connection close) and keeps what arrived', async () => {
-    const chunk = sseChunk;
+    const chunk = chunkLine;
     let closed!: () => void;
     const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
     handle = (_request, response) => {
-      response.writeHead(200, sseHeaders);
+      response.writeHead(200, ndjsonHeaders);
       response.write(chunk('Partial '));
       response.write(chunk('answer'));
       response.on('close', () => closed());
@@ -516,12 +543,12 @@ describe('createHttpTransport over real HTTP', () => {
 describe('createHttpTransport batching', () => {
   /** A route that writes `count` chunks `gapMs` apart, then `[DONE]`. */
   const paced = (count: number, gapMs: number) => (_request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(200, sseHeaders);
+    response.writeHead(200, ndjsonHeaders);
     let sent = 0;
     const timer = setInterval(() => {
-      if (sent < count) return void response.write(sseChunk(`c${sent++} `));
+      if (sent < count) return void response.write(chunkLine(`c${sent++} `));
       clearInterval(timer);
-      response.end('data: [DONE]\n\n');
+      response.end('[DONE]\n');
     }, gapMs);
   };
 
@@ -563,7 +590,7 @@ describe('createHttpTransport batching', () => {
 describe('fetchRoute over real HTTP', () => {
   it("calls {api}/{path} with the shared headers, then the call's own, and throws a refusal as a GatewayError", async () => {
     handle = (request, response) => {
-      if (request.url?.endsWith('/models')) return response.end('{"data":[]}');
+      if (request.url?.endsWith('/models')) return void response.end('{"data":[]}');
       response.writeHead(404, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: 'No such path', type: 'not_found' } }));
     };

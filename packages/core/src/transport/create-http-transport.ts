@@ -1,4 +1,3 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { HeliconeKitError } from '../errors/helicone-kit-error';
 import { MAX_ERROR_PARSE_LENGTH } from '../errors/parse-error-body';
 import { routeError } from '../errors/read-route-error';
@@ -8,6 +7,7 @@ import { isRecord } from '../internal/is-record';
 import type { ChatCompletion, CompletionChunk } from '../openai/types';
 import { readAnswerInfo } from '../response/read-answer-info';
 import { readCompletionEvent } from '../stream/read-completion-event';
+import { NDJSON_CONTENT_TYPE } from '../stream/sse-to-ndjson';
 import type { ChatTransport, ChatTransportEvent, ChatTransportRequest } from './chat-transport';
 import { routeHeaders, routeUrl } from './fetch-route';
 import { readIntake } from './read-intake';
@@ -36,8 +36,9 @@ export type HttpTransportOptions = {
  * breaks off (not by the caller's abort) becomes a `StreamError` of type `connection_cut`, its `cause` the error
  * `fetch` gave.
  *
- * In a browser the request runs in a worker (`startIntake`): the network's chunks wake the worker, and the page
- * parses and folds one batch at a time.
+ * The stream comes as the route's NDJSON (`sseToNdjson`: the route parses the SSE, so the browser needs no SSE
+ * parser); an SSE answer is refused with a `HeliconeKitError` that says so. In a browser the request runs in a
+ * worker (`startIntake`): the network's chunks wake the worker, and the page reads one batch of lines at a time.
  */
 export function createHttpTransport(options: HttpTransportOptions): ChatTransport {
   async function* send({
@@ -50,7 +51,7 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
       ...request.headers,
       ...encodeHeliconeHeaders(request.helicone),
       'content-type': 'application/json',
-      accept: body.stream ? 'text/event-stream' : 'application/json',
+      accept: body.stream ? NDJSON_CONTENT_TYPE : 'application/json',
     });
     const init = {
       method: 'POST',
@@ -69,33 +70,37 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
     const { status } = first.head;
     const head = new Headers(first.head.headers);
     const okay = status >= 200 && status < 300;
+    const type = head.get('content-type') ?? '';
+    if (okay && type.includes('text/event-stream')) {
+      throw new HeliconeKitError(
+        `The server answered ${type}: this transport reads the kit route's stream (${NDJSON_CONTENT_TYPE}), which @helicone-kit/server sends when asked for it. Point api at that route, or write a transport of your own.`,
+      );
+    }
     // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
-    const stream = okay && head.get('content-type')?.includes('text/event-stream');
+    const stream = okay && type.includes(NDJSON_CONTENT_TYPE);
     if (okay) yield { type: 'response', response: readAnswerInfo((name) => head.get(name) || undefined) };
     let text = '';
     // What `fetch` or the body threw (the body breaking off), or the stream's own error.
     let failure: Error | undefined;
-    const events: EventSourceMessage[] = [];
-    const parser = createParser({ onEvent: (event) => events.push(event) });
     for await (const message of messages) {
       if ('fail' in message) {
         failure = message.fail as Error;
         break;
       }
-      const piece = 'text' in message ? message.text : '';
+      text += 'text' in message ? message.text : '';
       if (!stream) {
-        text += piece;
         // An error page is read to 64 KiB at most (a proxy's may be huge or endless); the rest is dropped.
         if (!okay && text.length > MAX_ERROR_PARSE_LENGTH) break;
         continue;
       }
-      // At the end, an event whose final blank line never came (a stream that ends right after `data: [DONE]`).
-      parser.feed('end' in message ? '\n\n' : piece);
+      // One event per line; the last line waits for the rest of it, unless the body has ended.
+      const lines = text.split('\n');
+      text = 'end' in message ? '' : lines.pop()!;
       const chunks: CompletionChunk[] = [];
       let done = false;
       try {
-        for (const event of events.splice(0)) {
-          const chunk = readCompletionEvent(event);
+        for (const line of lines) {
+          const chunk = readCompletionEvent(line);
           if ((done = chunk === 'done')) break;
           if (chunk) chunks.push(chunk);
         }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sseReply } from '../__tests__/support/recording-upstream';
+import { jsonReply, sseReply } from '../__tests__/support/recording-upstream';
 import { BASE, chatBody, TEST_KEY, testRoute } from '../__tests__/support/test-route';
 import { EXPOSED_HEADERS } from '../cors/cors-headers';
 
@@ -98,6 +98,107 @@ describe('streaming', () => {
     const rest = await reader.read();
     expect(new TextDecoder().decode(rest.value)).toBe('data: [DONE]\n\n');
     expect((await reader.read()).done).toBe(true);
+  });
+});
+
+describe('the NDJSON stream of the kit transport', () => {
+  const ndjson = { accept: 'application/x-ndjson' };
+
+  it('asked for NDJSON, re-frames the upstream SSE as one line per event, and asks upstream for SSE', async () => {
+    const { post, upstream } = testRoute({}, () =>
+      sseReply(pieces(fixture), { 'helicone-id': '8f7a2b5c-9d0e-4f34-8a52-1c9b4d6e3f0e' }),
+    );
+    const { response, text } = await post(
+      '/api/helicone/chat/completions',
+      chatBody({ stream: true }),
+      ndjson,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(response.headers.get('helicone-id')).toBe('8f7a2b5c-9d0e-4f34-8a52-1c9b4d6e3f0e');
+    expect(upstream.last.headers.get('accept')).toBe('text/event-stream, application/json');
+    const lines = text.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.at(-2)).toBe('[DONE]');
+    const events = fixture.split('\n\n').filter((event) => event.startsWith('data: '));
+    expect(lines.slice(0, -1)).toEqual(events.map((event) => event.slice('data: '.length)));
+  });
+
+  it('hands each event on as it arrives, without waiting for the rest', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const encoder = new TextEncoder();
+    const { handler } = testRoute({}, () => {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(encoder.encode('data: {"first":true}\n\n'));
+          await gate;
+          controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const response = await handler(
+      new Request(`${BASE}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ndjson },
+        body: JSON.stringify(chatBody({ stream: true })),
+      }),
+    );
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('{"first":true}\n');
+    release();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('[DONE]\n');
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it('a JSON answer (a cached completion) and an error pass as they are', async () => {
+    const completion = { id: 'c', object: 'chat.completion', choices: [] };
+    const { post } = testRoute({}, () => jsonReply(200, completion));
+    const { response, json } = await post(
+      '/api/helicone/chat/completions',
+      chatBody({ stream: true }),
+      ndjson,
+    );
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(json).toEqual(completion);
+
+    const failing = testRoute({}, () =>
+      jsonReply(400, { error: { message: 'Bad model', type: 'invalid_request_error' } }),
+    );
+    const refused = await failing.post('/api/helicone/chat/completions', chatBody({ stream: true }), ndjson);
+    expect(refused.response.status).toBe(400);
+    expect(refused.json).toMatchObject({ error: { message: 'Bad model' } });
+  });
+
+  it('the client going away mid-stream aborts the upstream call', async () => {
+    const encoder = new TextEncoder();
+    const route = testRoute({}, (call) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encoder.encode('data: {"n":1}\n\n'));
+          call.signal?.addEventListener('abort', () =>
+            controller.error(new DOMException('aborted', 'AbortError')),
+          );
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const client = new AbortController();
+    const response = await route.handler(
+      new Request(`${BASE}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...ndjson },
+        body: JSON.stringify(chatBody({ stream: true })),
+        signal: client.signal,
+      }),
+    );
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('{"n":1}\n');
+    client.abort();
+    expect(route.upstream.last.signal?.aborted).toBe(true);
+    await expect(reader.read()).rejects.toThrow(/abort/i);
   });
 });
 

@@ -1,3 +1,4 @@
+import { NDJSON_CONTENT_TYPE, sseToNdjson } from '@helicone-kit/core';
 import { buildResponseHeaders } from '../headers/response-headers';
 import { callHeliconeHeaders } from '../headers/call-helicone-headers';
 import { chooseRequestId } from '../headers/request-id';
@@ -19,7 +20,8 @@ const upstreamPaths: Record<OperationName, string> = {
 
 /**
  * `POST {base}/chat/completions`, `/completions`, `/embeddings`: checks the body, signs the call and streams the
- * upstream answer back untouched (SSE included), or its error sanitized.
+ * upstream answer back untouched (SSE included), or its error sanitized. A stream asked for as NDJSON (the kit's
+ * browser transport) is re-framed from the upstream's SSE, one line per event (`sseToNdjson`).
  */
 export async function forwardOperation(context: RequestContext, operation: OperationName): Promise<Response> {
   const { options, request, corsOrigin } = context;
@@ -39,6 +41,9 @@ export async function forwardOperation(context: RequestContext, operation: Opera
   const body = checkOperationBody(operation, json.value, context);
   if (!body.ok) return body.response;
 
+  // The kit's own transport asks for the stream as NDJSON, so the browser needs no SSE parser; upstream it is SSE.
+  const accept = request.headers.get('accept');
+  const ndjson = operation !== 'embeddings' && accept?.includes(NDJSON_CONTENT_TYPE) === true;
   const requestId = chooseRequestId(request.headers.get('helicone-request-id'));
   const helicone = callHeliconeHeaders(context, requestId);
   if (!helicone.ok) return helicone.response;
@@ -50,7 +55,7 @@ export async function forwardOperation(context: RequestContext, operation: Opera
       target,
       apiKey: options.apiKey,
       helicone: helicone.value,
-      accept: request.headers.get('accept'),
+      accept: ndjson ? 'text/event-stream, application/json' : accept,
       hasBody: true,
     }),
     body: JSON.stringify(body.value),
@@ -63,6 +68,10 @@ export async function forwardOperation(context: RequestContext, operation: Opera
   const upstream = result.response;
   const headers = buildResponseHeaders(upstream.headers, { requestId, corsOrigin, redact: options.redact });
   if (!upstream.ok) return upstreamErrorResponse(upstream, headers, options.redact);
+  if (ndjson && upstream.body && headers.get('content-type')?.includes('text/event-stream')) {
+    headers.set('content-type', `${NDJSON_CONTENT_TYPE}; charset=utf-8`);
+    return new Response(upstream.body.pipeThrough(sseToNdjson()), { status: upstream.status, headers });
+  }
   // The body goes through as it came: no parsing, no re-encoding, no buffering.
   return new Response(upstream.body, { status: upstream.status, headers });
 }

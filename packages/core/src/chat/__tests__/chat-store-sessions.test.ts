@@ -378,6 +378,14 @@ describe('chat store: sessions and storage', () => {
       metadata: { requestedModel: 'gpt-4o-mini' },
     };
     const broken = { id: 'u2', parentId: 'a1', role: 'user', createdAt: 3, parts: 'not a list' };
+    // A part type that is the name of an Object method: a broken part, not a TypeError that stops loading.
+    const oddPart = {
+      id: 'u3',
+      parentId: 'a1',
+      role: 'user',
+      createdAt: 5,
+      parts: [{ type: 'constructor' }],
+    };
     const orphan = {
       id: 'a2',
       parentId: 'u2',
@@ -394,7 +402,7 @@ describe('chat store: sessions and storage', () => {
         id: 'partly',
         createdAt: 1,
         updatedAt: 4,
-        tree: { messages: [good, goodAnswer, broken, orphan], selected: {} },
+        tree: { messages: [good, goodAnswer, broken, orphan, oddPart], selected: {} },
       }),
     );
     const onWarning = vi.fn();
@@ -409,7 +417,7 @@ describe('chat store: sessions and storage', () => {
     // An answer stored mid-stream (the page was closed) ends where it was cut.
     expect(messages[1]).toMatchObject({ state: 'done', metadata: { stopped: true } });
     expect(onWarning).toHaveBeenCalledWith(
-      expect.stringMatching(/session partly: 2 broken messages left out/),
+      expect.stringMatching(/session partly: 3 broken messages left out/),
     );
   });
 

@@ -23,7 +23,9 @@ const maxTokens = Number(params.get('maxTokens') ?? '20');
 // `throttle`: `frame`, or ms; left out, the hook's default.
 const throttleParam = params.get('throttle');
 const throttle =
-  throttleParam === null ? {} : { throttle: throttleParam === 'frame' ? 'frame' : Number(throttleParam) };
+  throttleParam === null
+    ? {}
+    : { throttle: throttleParam === 'frame' ? ('frame' as const) : Number(throttleParam) };
 // The local gateway's prose ends after a paragraph or two; a JSON answer with a long string runs to `maxTokens`.
 const longAnswer = params.has('long')
   ? {
