@@ -41,7 +41,7 @@ const prompt = 'Write a long essay about caches, retries and rate limits.';
 
 type Client = { label: string; short: string; path: string };
 const ours: Client = {
-  label: 'useHeliconeChat (default, throttle 50)',
+  label: 'useHeliconeChat (default: 50 ms)',
   short: 'useHeliconeChat default',
   path: `/helicone?tokens=${tokens}`,
 };
