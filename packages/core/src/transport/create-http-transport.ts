@@ -64,69 +64,74 @@ export function createHttpTransport(options: HttpTransportOptions): ChatTranspor
       signal,
       options.fetch,
     );
-    const first = (await messages.next()).value!;
-    // Before a response: what `fetch` threw.
-    if (!('head' in first)) throw (first as { fail: unknown }).fail;
-    const { status } = first.head;
-    const head = new Headers(first.head.headers);
-    const okay = status >= 200 && status < 300;
-    const type = head.get('content-type') ?? '';
-    if (okay && type.includes('text/event-stream')) {
-      throw new HeliconeKitError(
-        `The server answered ${type}: this transport reads the kit route's stream (${NDJSON_CONTENT_TYPE}), which @helicone-kit/server sends when asked for it. Point api at that route, or write a transport of your own.`,
-      );
-    }
-    // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
-    const stream = okay && type.includes(NDJSON_CONTENT_TYPE);
-    if (okay) yield { type: 'response', response: readAnswerInfo((name) => head.get(name) || undefined) };
-    let text = '';
-    // What `fetch` or the body threw (the body breaking off), or the stream's own error.
-    let failure: Error | undefined;
-    for await (const message of messages) {
-      if ('fail' in message) {
-        failure = message.fail as Error;
-        break;
+    try {
+      const first = (await messages.next()).value!;
+      // Before a response: what `fetch` threw.
+      if (!('head' in first)) throw (first as { fail: unknown }).fail;
+      const { status } = first.head;
+      const head = new Headers(first.head.headers);
+      const okay = status >= 200 && status < 300;
+      const type = head.get('content-type') ?? '';
+      if (okay && type.includes('text/event-stream')) {
+        throw new HeliconeKitError(
+          `The server answered ${type}: this transport reads the kit route's stream (${NDJSON_CONTENT_TYPE}), which @helicone-kit/server sends when asked for it. Point api at that route, or write a transport of your own.`,
+        );
       }
-      text += 'text' in message ? message.text : '';
-      if (!stream) {
-        // An error page is read to 64 KiB at most (a proxy's may be huge or endless); the rest is dropped.
-        if (!okay && text.length > MAX_ERROR_PARSE_LENGTH) break;
-        continue;
-      }
-      // One event per line; the last line waits for the rest of it, unless the body has ended.
-      const lines = text.split('\n');
-      text = 'end' in message ? '' : lines.pop()!;
-      const chunks: CompletionChunk[] = [];
-      let done = false;
-      try {
-        for (const line of lines) {
-          const chunk = readCompletionEvent(line);
-          if ((done = chunk === 'done')) break;
-          if (chunk) chunks.push(chunk);
+      // A cached or non-streaming upstream may answer a stream request with one JSON body: both are read.
+      const stream = okay && type.includes(NDJSON_CONTENT_TYPE);
+      if (okay) yield { type: 'response', response: readAnswerInfo((name) => head.get(name) || undefined) };
+      let text = '';
+      // What `fetch` or the body threw (the body breaking off), or the stream's own error.
+      let failure: Error | undefined;
+      for await (const message of messages) {
+        if ('fail' in message) {
+          failure = message.fail as Error;
+          break;
         }
-      } catch (error) {
-        failure = error as StreamError;
+        text += 'text' in message ? message.text : '';
+        if (!stream) {
+          // An error page is read to 64 KiB at most (a proxy's may be huge or endless); the rest is dropped.
+          if (!okay && text.length > MAX_ERROR_PARSE_LENGTH) break;
+          continue;
+        }
+        // One event per line; the last line waits for the rest of it, unless the body has ended.
+        const lines = text.split('\n');
+        text = 'end' in message ? '' : lines.pop()!;
+        const chunks: CompletionChunk[] = [];
+        let done = false;
+        try {
+          for (const line of lines) {
+            const chunk = readCompletionEvent(line);
+            if ((done = chunk === 'done')) break;
+            if (chunk) chunks.push(chunk);
+          }
+        } catch (error) {
+          failure = error as StreamError;
+        }
+        // What came before a stream's error is kept: its chunks are handed over first.
+        if (chunks.length > 0) yield { type: 'chunks', chunks };
+        if (failure) throw failure;
+        if (done) return;
       }
-      // What came before a stream's error is kept: its chunks are handed over first.
-      if (chunks.length > 0) yield { type: 'chunks', chunks };
-      if (failure) throw failure;
-      if (done) return;
+      if (!okay) throw routeError(status, head, text, failure);
+      if (failure) {
+        throw new StreamError({
+          message: `The connection broke mid-answer (${String(failure)}).`,
+          type: 'connection_cut',
+          cause: failure,
+        });
+      }
+      if (stream) return;
+      // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
+      const completion: unknown = JSON.parse(text);
+      if (!isRecord(completion) || !Array.isArray(completion.choices)) {
+        throw new HeliconeKitError('The answer is no chat completion (no choices list).');
+      }
+      yield { type: 'completion', completion: completion as ChatCompletion };
+    } finally {
+      // However the answer ends (read, refused, or its reader stopping early), the request ends with it.
+      await messages.return();
     }
-    if (!okay) throw routeError(status, head, text, failure);
-    if (failure) {
-      throw new StreamError({
-        message: `The connection broke mid-answer (${String(failure)}).`,
-        type: 'connection_cut',
-        cause: failure,
-      });
-    }
-    if (stream) return;
-    // The store folds the body as it comes (`reasoning_content`, a legacy `text`); only its shape is checked here.
-    const completion: unknown = JSON.parse(text);
-    if (!isRecord(completion) || !Array.isArray(completion.choices)) {
-      throw new HeliconeKitError('The answer is no chat completion (no choices list).');
-    }
-    yield { type: 'completion', completion: completion as ChatCompletion };
   }
 
   return { send };

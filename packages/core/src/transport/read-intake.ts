@@ -14,7 +14,11 @@ export async function* readIntake(
   const queue: IntakeMessage[] = [];
   let wake: (() => void) | undefined;
   const abort = startIntake(request, (message) => (queue.push(message), wake?.()), fetchImpl);
-  const onAbort = () => wake?.();
+  // Aborting ends the request at once, wherever its reader is.
+  const onAbort = () => {
+    abort();
+    wake?.();
+  };
   signal.addEventListener('abort', onAbort);
   try {
     for (;;) {
