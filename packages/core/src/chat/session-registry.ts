@@ -123,17 +123,26 @@ export function createChatSessionRegistry({
   const readStored = (id: string, then?: string) => {
     const raw = read(sessionKey(id), id);
     const record = readSessionRecord(raw);
-    if (!record.problem) return record;
+    // An entry that stays in place unread is warned about once, until it reads again or moves.
+    const stuck = `read session ${id}`;
+    if (!record.problem) {
+      failed.delete(stuck);
+      return record;
+    }
     const aside = key(`unreadable:${id}:${Date.now()}`);
     // Named without the time, so that failing again is not warned about again.
     const moved = attempt(`save unreadable session ${id}`, () => storage.setItem(aside, raw!), id) !== null;
     if (moved) remove(sessionKey(id), id);
     if (!moved && !then) return undefined;
-    warn(
-      `helicone-kit: session ${id} could not be read (${record.problem}); ` +
-        `it ${moved ? `was moved to ${aside}` : 'stays in place'}${then ?? ''}.`,
-      id,
-    );
+    if (moved || !failed.has(stuck)) {
+      warn(
+        `helicone-kit: session ${id} could not be read (${record.problem}); ` +
+          `it ${moved ? `was moved to ${aside}` : 'stays in place'}${then ?? ''}.`,
+        id,
+      );
+    }
+    if (moved) failed.delete(stuck);
+    else failed.add(stuck);
     return record;
   };
 

@@ -446,6 +446,35 @@ describe('chat store: sessions and storage', () => {
     expect(sessionWarnings[0]![0]).toMatch(/QuotaExceededError/);
   });
 
+  it('an unreadable entry a full storage cannot move stays in place, and each warning comes once however often it is read', () => {
+    const inner = createMemoryStorage();
+    inner.setItem(sessionKey('stuck'), '{broken');
+    const full: ChatStorage = {
+      getItem: (key) => inner.getItem(key),
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: (key) => inner.removeItem(key),
+    };
+    const onWarning = vi.fn();
+    const first = makeStore({
+      transport: createMockTransport([]),
+      storage: full,
+      onWarning,
+      session: { id: 'stuck' },
+    });
+    // Made (the session is read), retained (read again), released and retained again (read a third time).
+    const release = first.retain();
+    release();
+    first.retain();
+    expect(first.getState().messages).toEqual([]);
+    expect(inner.getItem(sessionKey('stuck'))).toBe('{broken');
+    expect(onWarning.mock.calls.map(([message]) => message)).toEqual([
+      'helicone-kit: could not save unreadable session stuck (QuotaExceededError: The quota has been exceeded.).',
+      'helicone-kit: session stuck could not be read (not JSON); it stays in place and the session starts empty.',
+    ]);
+  });
+
   it('reads options through the getter each time: callbacks see the latest values', async () => {
     const transport = createMockTransport([{ steps: textSteps('a') }, { steps: textSteps('b') }]);
     const calls: string[] = [];
