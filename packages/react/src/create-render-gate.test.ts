@@ -1,6 +1,11 @@
-import { createChatSessionRegistry, createChatStore, type ChatStore } from '@helicone-kit/core';
+import {
+  createChatSessionRegistry,
+  createChatStore,
+  type ChatStore,
+  type ChatStoreState,
+} from '@helicone-kit/core';
 import { createMockTransport } from '@helicone-kit/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRenderGate } from './create-render-gate';
 
 const untilStreaming = (store: ChatStore) =>
@@ -38,5 +43,32 @@ describe('render gate', () => {
     release();
     await Promise.all(sending);
     unsubscribe();
+  });
+
+  it('a throttle under a frame still tells React at most once per 16 ms while a request streams', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      type Listener = (state: ChatStoreState, previous: ChatStoreState) => void;
+      const listeners = new Set<Listener>();
+      let state = { status: 'streaming', session: {}, draft: '', model: 'm' } as unknown as ChatStoreState;
+      const store = {
+        getState: () => state,
+        subscribe: (listener: Listener) => (listeners.add(listener), () => listeners.delete(listener)),
+      } as unknown as ChatStore;
+      const [subscribe] = createRenderGate(store, () => ({ throttle: 1 }));
+      let told = 0;
+      subscribe(() => (told += 1));
+      // A change every millisecond for 160 ms.
+      for (let ms = 0; ms < 160; ms++) {
+        const previous = state;
+        state = { ...state };
+        for (const listener of listeners) listener(state, previous);
+        vi.advanceTimersByTime(1);
+      }
+      expect(told).toBeGreaterThanOrEqual(160 / 16 - 1);
+      expect(told).toBeLessThanOrEqual(160 / 16 + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -64,8 +64,8 @@ export function createRenderGate(
             return;
           }
           // A batch that comes a throttle's time after the last commit (the transport batches at the same
-          // pace) is told at once; one that comes sooner waits for the rest of that time.
-          const wait = toldAt + (mode === 'frame' ? 16 : mode) - Date.now();
+          // pace) is told at once; one that comes sooner waits for the rest of that time. Never under a frame.
+          const wait = toldAt + Math.max(mode === 'frame' ? 0 : mode, 16) - Date.now();
           if (wait <= 0) return tell();
           waiting = true;
           setTimeout(tell, wait);
