@@ -11,9 +11,9 @@ import { sendWithFiles } from './send-with-files';
 import type { ChatSendInput, UseHeliconeChatOptions, UseHeliconeChatResult } from './use-helicone-chat-types';
 
 /**
- * A chat with the route: a streaming answer committed once per `throttle` (default 50 ms; React follows the
- * store through the render gate; each render shows one state of it whole), and callbacks that always see the latest props.
- * Chats with the same `session.id` under one provider share one conversation.
+ * A chat with the route: a streaming answer committed once per `throttle` (default 50 ms; React follows the store
+ * through the render gate; each render shows one state of it whole), and callbacks that always see the latest
+ * props. Chats with the same `session.id` under one provider share one conversation.
  */
 export function useHeliconeChat(options: UseHeliconeChatOptions = {}): UseHeliconeChatResult {
   const { api: providerApi, queryClient, registry, transport: init } = useHeliconeContext();
