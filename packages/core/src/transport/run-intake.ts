@@ -54,7 +54,12 @@ export function runIntake(
   fetchImpl(request.url, Object.assign({ signal: controller.signal }, request.init))
     .then(function (response) {
       post({ head: { status: response.status, headers: Array.from(response.headers) } });
-      if (!response.body) return undefined;
+      // A fetch without streamed bodies (React Native's) gives the text whole.
+      if (!response.body) {
+        return response.text().then(function (text) {
+          pending += text;
+        });
+      }
       const reader = response.body.getReader();
       const pump = function (): Promise<void> | undefined {
         return reader.read().then(function (chunk) {

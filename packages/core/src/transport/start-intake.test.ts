@@ -159,4 +159,27 @@ describe('startIntake', () => {
     expect(own).toHaveBeenCalledOnce();
     expect(FakeWorker.made).toHaveLength(0);
   });
+
+  it('reads a body a fetch does not stream (React Native gives none) as one piece of text', async () => {
+    const startIntake = await freshModule();
+    const whole = () =>
+      Promise.resolve({
+        status: 200,
+        headers: new Headers({ 'content-type': 'application/x-ndjson' }),
+        body: null,
+        text: () => Promise.resolve('{"n":1}\n[DONE]\n'),
+      } as unknown as Response);
+    const messages: IntakeMessage[] = [];
+    await new Promise<void>((resolve) =>
+      startIntake(
+        request(),
+        (message) => {
+          messages.push(message);
+          if ('end' in message) resolve();
+        },
+        whole,
+      ),
+    );
+    expect(messages.slice(1)).toEqual([{ text: '{"n":1}\n[DONE]\n' }, { end: true }]);
+  });
 });
