@@ -26,13 +26,17 @@ const request = (): IntakeRequest => ({
 });
 
 /** Runs one request through a fresh copy of the module (its worker state is per page) until it ends. */
-async function run(startIntake: typeof StartIntake) {
+async function run(startIntake: typeof StartIntake, fetchImpl?: typeof fetch) {
   const messages: IntakeMessage[] = [];
   await new Promise<void>((resolve) => {
-    startIntake(request(), (message) => {
-      messages.push(message);
-      if ('end' in message || 'fail' in message) resolve();
-    });
+    startIntake(
+      request(),
+      (message) => {
+        messages.push(message);
+        if ('end' in message || 'fail' in message) resolve();
+      },
+      fetchImpl,
+    );
   });
   return messages;
 }
@@ -145,17 +149,7 @@ describe('startIntake', () => {
   it('runs the request in the page with a fetch of your own (a function cannot cross into a worker)', async () => {
     const startIntake = await freshModule();
     const own = vi.fn((target: RequestInfo | URL, init?: RequestInit) => fetch(target, init));
-    const messages: IntakeMessage[] = [];
-    await new Promise<void>((resolve) =>
-      startIntake(
-        request(),
-        (message) => {
-          messages.push(message);
-          if ('end' in message) resolve();
-        },
-        own,
-      ),
-    );
+    expect((await run(startIntake, own)).at(-1)).toEqual({ end: true });
     expect(own).toHaveBeenCalledOnce();
     expect(FakeWorker.made).toHaveLength(0);
   });
@@ -169,17 +163,7 @@ describe('startIntake', () => {
         body: null,
         text: () => Promise.resolve('{"n":1}\n[DONE]\n'),
       } as unknown as Response);
-    const messages: IntakeMessage[] = [];
-    await new Promise<void>((resolve) =>
-      startIntake(
-        request(),
-        (message) => {
-          messages.push(message);
-          if ('end' in message) resolve();
-        },
-        whole,
-      ),
-    );
+    const messages = await run(startIntake, whole);
     expect(messages.slice(1)).toEqual([{ text: '{"n":1}\n[DONE]\n' }, { end: true }]);
   });
 });

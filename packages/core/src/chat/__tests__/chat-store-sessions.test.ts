@@ -9,6 +9,15 @@ import { deferred, makeStore, textOf, waitFor } from './helpers';
 
 const sessionKey = (id: string) => `helicone-kit:chat:session:${id}`;
 
+/** A storage that reads `inner` but is full: every write throws the browser's quota error. */
+const fullStorage = (inner: ChatStorage): ChatStorage => ({
+  getItem: (key) => inner.getItem(key),
+  setItem: () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  },
+  removeItem: (key) => inner.removeItem(key),
+});
+
 describe('chat store: sessions and storage', () => {
   it('a store re-created with the same session id finds its messages, branches and draft', async () => {
     const storage = createMemoryStorage();
@@ -423,13 +432,7 @@ describe('chat store: sessions and storage', () => {
 
   it('a full storage (quota error) does not break chatting, and warns once', async () => {
     const inner = createMemoryStorage();
-    const full: ChatStorage = {
-      getItem: (key) => inner.getItem(key),
-      setItem: () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      },
-      removeItem: (key) => inner.removeItem(key),
-    };
+    const full = fullStorage(inner);
     const onWarning = vi.fn();
     const transport = createMockTransport([{ steps: textSteps('First') }, { steps: textSteps('Second') }]);
     const store = makeStore({ transport, storage: full, onWarning, session: { id: 'full' } });
@@ -449,13 +452,7 @@ describe('chat store: sessions and storage', () => {
   it('an unreadable entry a full storage cannot move stays in place, and each warning comes once however often it is read', () => {
     const inner = createMemoryStorage();
     inner.setItem(sessionKey('stuck'), '{broken');
-    const full: ChatStorage = {
-      getItem: (key) => inner.getItem(key),
-      setItem: () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      },
-      removeItem: (key) => inner.removeItem(key),
-    };
+    const full = fullStorage(inner);
     const onWarning = vi.fn();
     const first = makeStore({
       transport: createMockTransport([]),
