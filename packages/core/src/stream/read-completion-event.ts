@@ -3,6 +3,10 @@ import { cut } from '../internal/cut';
 import { isRecord } from '../internal/is-record';
 import type { CompletionChunk } from '../openai/types';
 
+/** An `error` a stream means: an object or a non-empty string (`error: null`, `false`, `""` or `0` on a chunk are not). */
+export const isStreamError = (value: unknown): boolean =>
+  isRecord(value) || (typeof value === 'string' && value.trim() !== '');
+
 /**
  * What one event of an OpenAI-style completion stream says, from its data (an SSE event's, or a line of the
  * route's NDJSON) and its SSE event name: a chunk (chat, or legacy `text_completion`), `'done'` at `[DONE]`, or
@@ -21,9 +25,8 @@ export function readCompletionEvent(raw: string, event?: string): CompletionChun
     // The data of an `event: error` may be plain text: then it is the message.
     throw named ? streamErrorFrom(data) : invalidData('valid JSON', data, cause);
   }
-  // Only an object or a non-empty string is an error: `error: null`, `false`, `""` or `0` on a chunk are not.
   const error = isRecord(payload) ? payload.error : undefined;
-  if (isRecord(error) || (typeof error === 'string' && error.trim())) throw streamErrorFrom(error);
+  if (isStreamError(error)) throw streamErrorFrom(error);
   if (named) throw streamErrorFrom(payload);
   if (!isRecord(payload)) throw invalidData('a JSON object', data);
   return payload as CompletionChunk;

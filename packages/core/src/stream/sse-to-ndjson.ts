@@ -1,10 +1,9 @@
 import { createParser } from 'eventsource-parser';
 import { isRecord } from '../internal/is-record';
+import { isStreamError } from './read-completion-event';
 
 /** The type of the stream the route sends the kit's own transport: one line of JSON per event. */
 export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
-
-const isError = (value: unknown) => isRecord(value) || (typeof value === 'string' && value.trim() !== '');
 
 /** An `event: error`'s data as a line the reader takes for an error: `{"error": ...}` with what it said. */
 function errorLine(data: string): string {
@@ -14,8 +13,8 @@ function errorLine(data: string): string {
   } catch {
     // A text: it is the message.
   }
-  const error = isRecord(payload) && isError(payload.error) ? payload.error : payload;
-  return JSON.stringify({ error: isError(error) ? error : 'Stream error' });
+  const error = isRecord(payload) && isStreamError(payload.error) ? payload.error : payload;
+  return JSON.stringify({ error: isStreamError(error) ? error : 'Stream error' });
 }
 
 /**
