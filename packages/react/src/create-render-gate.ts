@@ -1,8 +1,8 @@
 import {
   createChatSessionRegistry,
-  DEFAULT_THROTTLE_MS,
   type ChatStore,
   type ChatStoreState,
+  throttleMs,
   type Throttle,
 } from '@helicone-kit/core';
 
@@ -46,7 +46,7 @@ export function createRenderGate(
         listener();
       };
       return store.subscribe((state, previous) => {
-        const mode = options().throttle ?? DEFAULT_THROTTLE_MS;
+        const mode = options().throttle;
         if (
           mode === false ||
           !isBusy(state) ||
@@ -65,7 +65,7 @@ export function createRenderGate(
           }
           // A batch that comes a throttle's time after the last commit (the transport batches at the same
           // pace) is told at once; one that comes sooner waits for the rest of that time. Never under a frame.
-          const wait = toldAt + Math.max(mode === 'frame' ? 0 : mode, 16) - Date.now();
+          const wait = toldAt + Math.max(throttleMs(mode), 16) - Date.now();
           if (wait <= 0) return tell();
           waiting = true;
           setTimeout(tell, wait);
